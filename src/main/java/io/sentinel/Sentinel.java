@@ -1,0 +1,2 @@
+package io.sentinel;
+public class Sentinel { public static void main(String[] a) {} }

@@ -1,0 +1,58 @@
+package io.sentinel.alert;
+
+import io.sentinel.config.Severity;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.rules.HealthState;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A state change worth telling someone about.
+ *
+ * @param id            unique id of this event
+ * @param incidentId    the incident it belongs to: every event of one outage shares it
+ * @param status        FIRING or RESOLVED
+ * @param severity      how much it matters
+ * @param checkId       the check
+ * @param dependency    the dependency the check watches
+ * @param state         the state entered
+ * @param previousState the state left
+ * @param failureClass  the failure behind a FIRING DOWN, else null
+ * @param reason        what happened, for people (already free of secrets)
+ * @param since         when the problem began (for RESOLVED: when it began, so duration = at − since)
+ * @param at            when this event was raised
+ */
+public record AlertEvent(
+        String id,
+        String incidentId,
+        AlertStatus status,
+        Severity severity,
+        String checkId,
+        String dependency,
+        HealthState state,
+        HealthState previousState,
+        FailureClass failureClass,
+        String reason,
+        Instant since,
+        Instant at) {
+
+    public AlertEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(dependency, "dependency");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(previousState, "previousState");
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(at, "at");
+        reason = reason == null ? "" : reason;
+    }
+
+    /** One line for logs and chat fallbacks: {@code FIRING [critical] supabase-db DOWN (TIMEOUT): …}. */
+    public String summary() {
+        String failure = failureClass == null ? "" : " (" + failureClass + ")";
+        return status + " [" + severity.label() + "] " + checkId + " " + state + failure + ": " + reason;
+    }
+}

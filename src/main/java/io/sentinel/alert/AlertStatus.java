@@ -1,0 +1,7 @@
+package io.sentinel.alert;
+
+/** Whether an alert starts (or is still on) or ends. */
+public enum AlertStatus {
+    FIRING,
+    RESOLVED
+}

@@ -1,0 +1,48 @@
+package io.sentinel.config;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where alerts go.
+ *
+ * @param channels        the configured channels
+ * @param routing         which channels each severity goes to
+ * @param sendOnResolved  whether recoveries are announced
+ * @param reminderInterval how often a still-firing alert is repeated
+ */
+public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<String>> routing,
+                           boolean sendOnResolved, Duration reminderInterval) {
+
+    public static final Duration DEFAULT_REMINDER = Duration.ofHours(1);
+    public static final Duration MINIMUM_REMINDER = Duration.ofMinutes(5);
+
+    public AlertsConfig {
+        channels = List.copyOf(channels);
+        Map<Severity, List<String>> copy = new EnumMap<>(Severity.class);
+        routing.forEach((severity, ids) -> copy.put(severity, List.copyOf(ids)));
+        routing = java.util.Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(reminderInterval, "reminderInterval");
+    }
+
+    /** Only the log channel, every severity to it: what runs when nothing is configured. */
+    public static AlertsConfig logOnly() {
+        Map<Severity, List<String>> routing = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            routing.put(severity, List.of("log"));
+        }
+        return new AlertsConfig(List.of(new LogChannelConfig("log")), routing, true, DEFAULT_REMINDER);
+    }
+
+    public Optional<ChannelConfig> channel(String id) {
+        return channels.stream().filter(channel -> channel.id().equals(id)).findFirst();
+    }
+
+    public List<String> channelsFor(Severity severity) {
+        return routing.getOrDefault(severity, List.of());
+    }
+}

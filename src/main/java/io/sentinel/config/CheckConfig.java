@@ -1,0 +1,60 @@
+package io.sentinel.config;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One thing Sentinel probes on a schedule.
+ *
+ * @param id                unique, stable id
+ * @param dependency        the dependency it watches (its breaker is shared with that dependency's other checks)
+ * @param kind              which {@link CheckKind} runs it
+ * @param description       what it proves, for people
+ * @param interval          pause between the end of one probe and the start of the next
+ * @param timeout           deadline for a whole probe, including a body that trickles in
+ * @param severity          how much a failure matters
+ * @param failureThreshold  consecutive failed probes before DOWN
+ * @param successThreshold  consecutive good probes before UP again
+ * @param latencyLimit      above this a working probe is DEGRADED
+ * @param runbook           a link for whoever is paged
+ * @param options           the kind's own options
+ */
+public record CheckConfig(
+        String id,
+        String dependency,
+        String kind,
+        String description,
+        Duration interval,
+        Duration timeout,
+        Severity severity,
+        int failureThreshold,
+        int successThreshold,
+        Optional<Duration> latencyLimit,
+        Optional<String> runbook,
+        CheckOptions options) {
+
+    public CheckConfig {
+        Identifiers.require(id, "check id");
+        Identifiers.require(dependency, "dependency id");
+        Objects.requireNonNull(kind, "kind");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(latencyLimit, "latencyLimit");
+        Objects.requireNonNull(runbook, "runbook");
+        Objects.requireNonNull(options, "options");
+        if (failureThreshold < 1 || successThreshold < 1) {
+            throw new IllegalArgumentException("thresholds must be at least 1");
+        }
+        if (interval.isZero() || interval.isNegative() || timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("interval and timeout must be positive");
+        }
+    }
+
+    /** The options, typed, for the kind's own probe. */
+    public <T extends CheckOptions> T options(Class<T> type) {
+        return type.cast(options);
+    }
+}

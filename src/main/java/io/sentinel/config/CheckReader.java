@@ -1,0 +1,71 @@
+package io.sentinel.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads {@code checks:}, including each kind's own options. */
+final class CheckReader {
+
+    private final CheckKinds kinds;
+    private final CheckDefaults defaults;
+    private final Set<String> dependencyIds;
+
+    CheckReader(CheckKinds kinds, CheckDefaults defaults, List<DependencyConfig> dependencies) {
+        this.kinds = kinds;
+        this.defaults = defaults;
+        this.dependencyIds = dependencies.stream().map(DependencyConfig::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    List<CheckConfig> read(List<ConfigSection> sections) {
+        List<CheckConfig> checks = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ConfigSection section : sections) {
+            Optional<CheckConfig> check = readOne(section);
+            section.finish();
+            check.ifPresent(valid -> {
+                if (seen.add(valid.id())) {
+                    checks.add(valid);
+                } else {
+                    section.problem("id", "check id '" + valid.id() + "' is used twice",
+                            "give each check its own id, e.g. " + valid.id() + "-2");
+                }
+            });
+        }
+        return checks;
+    }
+
+    private Optional<CheckConfig> readOne(ConfigSection section) {
+        Optional<String> id = section.requiredText("id", "places-search");
+        Optional<String> dependency = section.requiredText("dependency", "google-places");
+        Optional<String> kindName = section.has("kind") ? section.oneOf("kind", kinds.names()) : section.requiredText("kind", "http");
+        String description = section.text("description", "");
+        Duration interval = ConfigLoader.positiveDuration(section, "interval", defaults.interval());
+        Duration timeout = ConfigLoader.positiveDuration(section, "timeout", defaults.timeout());
+        Severity severity = section.choice("severity", Severity.class).orElse(Severity.HIGH);
+        int failureThreshold = section.positiveInt("failureThreshold", defaults.failureThreshold());
+        int successThreshold = section.positiveInt("successThreshold", defaults.successThreshold());
+        Optional<Duration> latencyLimit = section.duration("latencyLimit");
+        Optional<String> runbook = section.httpUrl("runbook").map(URI::toString);
+
+        id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
+                section.problem("id", "check id '" + value + "' is not a valid id", "use " + Identifiers.RULE));
+        dependency.filter(value -> !dependencyIds.contains(value)).ifPresent(value -> section.problem("dependency",
+                "check names dependency '" + value + "', which is not defined under dependencies:",
+                Suggestions.nearest(value, dependencyIds).map(s -> "did you mean '" + s + "'? ").orElse("")
+                        + (dependencyIds.isEmpty() ? "define it under dependencies:" : "defined: " + String.join(", ", dependencyIds))));
+
+        CheckOptions options = kindName.flatMap(kinds::find).map(kind -> kind.readOptions(section)).orElse(null);
+        if (id.isEmpty() || !Identifiers.isValid(id.get()) || dependency.isEmpty() || !dependencyIds.contains(dependency.get())
+                || kindName.isEmpty() || options == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
+                severity, failureThreshold, successThreshold, latencyLimit, runbook, options));
+    }
+}

@@ -1,0 +1,470 @@
+package io.sentinel.config;
+
+import io.sentinel.secret.Redactor;
+import io.sentinel.secret.Secret;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * One YAML mapping of the configuration, read field by field. Every read names the key it expects, so that
+ * {@link #finish()} can report the keys nobody asked for (with the nearest known one as a suggestion).
+ * A bad value is recorded as a problem with its line and column and read as absent, so that one pass
+ * reports everything that is wrong, not just the first thing.
+ */
+public final class ConfigSection {
+
+    private static final Pattern SECRET_VARIABLE =
+            Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PAT|WEBHOOK|CREDENTIAL|AUTH).*");
+
+    private final ReadContext context;
+    private final MappingNode node;
+    private final String path;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final Set<String> known = new LinkedHashSet<>();
+
+    ConfigSection(ReadContext context, MappingNode node, String path) {
+        this.context = context;
+        this.node = node;
+        this.path = path;
+        for (NodeTuple tuple : node.getValue()) {
+            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
+            if (key == null) {
+                context.problem(tuple.getKeyNode(), "keys must be plain words", "write key: value");
+            } else if (entries.putIfAbsent(key, tuple) != null) {
+                context.problem(tuple.getKeyNode(), "'" + key + "' appears twice in " + describe(),
+                        "keep one of them");
+            }
+        }
+    }
+
+    /** Where this section is, for messages: {@code checks[2]} or {@code server}. */
+    public String path() {
+        return path;
+    }
+
+    public boolean has(String key) {
+        known.add(key);
+        return entries.containsKey(key) && !isNull(entries.get(key).getValueNode());
+    }
+
+    /** The keys present, in file order, marking them all as known: for free-form maps such as headers. */
+    public Set<String> keys() {
+        known.addAll(entries.keySet());
+        return entries.keySet();
+    }
+
+    public Optional<String> text(String key) {
+        return scalar(key).map(scalar -> interpolate(key, scalar).value());
+    }
+
+    public String text(String key, String fallback) {
+        return text(key).orElse(fallback);
+    }
+
+    public Optional<String> requiredText(String key, String example) {
+        Optional<String> value = text(key);
+        if (value.isEmpty() || value.get().isBlank()) {
+            if (entries.containsKey(key) && !isNull(entries.get(key).getValueNode())) {
+                context.problem(valueNode(key), "'" + key + "' in " + describe() + " is empty", "for example " + example);
+            } else if (!entries.containsKey(key) || isNull(entries.get(key).getValueNode())) {
+                missing(key, example);
+            }
+            return Optional.empty();
+        }
+        return value;
+    }
+
+    /**
+     * A credential. Its value is registered with the redactor at once, and the environment variable it came
+     * from is kept so that a missing credential can be named.
+     */
+    public Secret secret(String key) {
+        Optional<ScalarNode> scalar = scalar(key);
+        if (scalar.isEmpty()) {
+            return Secret.none();
+        }
+        EnvInterpolator.Interpolated value = interpolate(key, scalar.get());
+        return value.soleVariable()
+                .map(variable -> Secret.fromVariable(value.value(), variable))
+                .orElseGet(() -> Secret.of(value.value()));
+    }
+
+    public Optional<Duration> duration(String key) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value();
+            Optional<Duration> parsed = Durations.parse(text);
+            if (parsed.isEmpty()) {
+                context.problem(scalar, "'" + key + "' is not a duration: '" + text + "'", "write " + Durations.ACCEPTED);
+            }
+            return parsed;
+        });
+    }
+
+    public Duration duration(String key, Duration fallback) {
+        return duration(key).orElse(fallback);
+    }
+
+    /** A duration that must be at least {@code minimum}; reports and returns the fallback otherwise. */
+    public Duration durationAtLeast(String key, Duration minimum, Duration fallback) {
+        Optional<Duration> value = duration(key);
+        if (value.isPresent() && value.get().compareTo(minimum) < 0) {
+            boolean zero = value.get().isZero();
+            context.problem(valueNode(key), zero ? "'" + key + "' must be longer than zero"
+                            : "'" + key + "' is " + Durations.format(value.get()) + ", below the minimum",
+                    "use at least " + Durations.format(minimum));
+            return fallback;
+        }
+        return value.orElse(fallback);
+    }
+
+    public Optional<Integer> integer(String key) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value().strip();
+            try {
+                return Optional.of(Integer.parseInt(text));
+            } catch (NumberFormatException notANumber) {
+                context.problem(scalar, "'" + key + "' must be a whole number, got '" + text + "'",
+                        "for example " + key + ": 3");
+                return Optional.empty();
+            }
+        });
+    }
+
+    public int positiveInt(String key, int fallback) {
+        Optional<Integer> value = integer(key);
+        if (value.isPresent() && value.get() <= 0) {
+            context.problem(valueNode(key), "'" + key + "' must be greater than zero, got " + value.get(),
+                    "use a whole number of 1 or more");
+            return fallback;
+        }
+        return value.orElse(fallback);
+    }
+
+    public int intInRange(String key, int minimum, int maximum, int fallback) {
+        Optional<Integer> value = integer(key);
+        if (value.isPresent() && (value.get() < minimum || value.get() > maximum)) {
+            context.problem(valueNode(key), "'" + key + "' must be between " + minimum + " and " + maximum
+                    + ", got " + value.get(), "pick a value in that range");
+            return fallback;
+        }
+        return value.orElse(fallback);
+    }
+
+    public Optional<Double> number(String key) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value().strip();
+            try {
+                double parsed = Double.parseDouble(text);
+                if (Double.isFinite(parsed)) {
+                    return Optional.of(parsed);
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            context.problem(scalar, "'" + key + "' must be a number, got '" + text + "'", "for example " + key + ": 0.5");
+            return Optional.empty();
+        });
+    }
+
+    /** A percentage in (0, 100]. */
+    public float percent(String key, float fallback) {
+        Optional<Double> value = number(key);
+        if (value.isPresent() && (value.get() <= 0 || value.get() > 100)) {
+            context.problem(valueNode(key), "'" + key + "' must be a percentage above 0 and at most 100, got "
+                    + value.get(), "for example " + key + ": 50");
+            return fallback;
+        }
+        return value.map(Double::floatValue).orElse(fallback);
+    }
+
+    public boolean bool(String key, boolean fallback) {
+        return scalar(key).map(scalar -> {
+            String text = interpolate(key, scalar).value().strip().toLowerCase(Locale.ROOT);
+            if (text.equals("true") || text.equals("false")) {
+                return Boolean.parseBoolean(text);
+            }
+            context.problem(scalar, "'" + key + "' must be true or false, got '" + text + "'", "write true or false");
+            return fallback;
+        }).orElse(fallback);
+    }
+
+    /** One of a fixed set of words, matched without regard to case. */
+    public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value().strip();
+            for (E constant : type.getEnumConstants()) {
+                if (constant.name().equalsIgnoreCase(text.replace('-', '_'))) {
+                    return Optional.of(constant);
+                }
+            }
+            List<String> allowed = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            context.problem(scalar, "'" + key + "' cannot be '" + text + "'", "use one of " + String.join(", ", allowed));
+            return Optional.empty();
+        });
+    }
+
+    /** A word from an open-ended set that the caller knows, such as check kinds or channel types. */
+    public Optional<String> oneOf(String key, Set<String> allowed) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value().strip();
+            if (allowed.contains(text)) {
+                return Optional.of(text);
+            }
+            String hint = "use one of " + String.join(", ", allowed);
+            String suggestion = Suggestions.nearest(text, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+            context.problem(scalar, "'" + key + "' cannot be '" + text + "'", suggestion + hint);
+            return Optional.empty();
+        });
+    }
+
+    /** An absolute http(s) URL. */
+    public Optional<URI> httpUrl(String key) {
+        return url(key, Set.of("http", "https"));
+    }
+
+    public Optional<URI> url(String key, Set<String> schemes) {
+        return scalar(key).flatMap(scalar -> {
+            String text = interpolate(key, scalar).value().strip();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            String example = schemes.contains("https") ? "https://" + text.replaceFirst("^[a-z]*:?/*", "")
+                    : schemes.iterator().next() + ":…";
+            try {
+                URI uri = new URI(text);
+                if (uri.getScheme() == null) {
+                    context.problem(scalar, "'" + key + "' has no scheme: '" + Redactor.global().redact(text) + "'",
+                            "write the full URL, e.g. " + Redactor.global().redact(example));
+                    return Optional.empty();
+                }
+                if (!schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
+                    context.problem(scalar, "'" + key + "' has scheme '" + uri.getScheme() + "'",
+                            "use " + String.join(" or ", schemes));
+                    return Optional.empty();
+                }
+                if (schemes.contains("http") && (uri.getHost() == null || uri.getHost().isBlank())) {
+                    context.problem(scalar, "'" + key + "' has no host: '" + Redactor.global().redact(text) + "'",
+                            "write the full URL, e.g. https://api.example.com/health");
+                    return Optional.empty();
+                }
+                return Optional.of(uri);
+            } catch (URISyntaxException malformed) {
+                context.problem(scalar, "'" + key + "' is not a valid URL: " + Redactor.global().redact(malformed.getReason()),
+                        "percent-encode spaces and special characters");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * A map of strings, such as HTTP headers. Values taken from credential-like environment variables are
+     * registered with the redactor, because headers are where API keys travel.
+     */
+    public Map<String, String> textMap(String key) {
+        Optional<ConfigSection> section = section(key);
+        if (section.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : section.get().keys()) {
+            section.get().scalar(name).ifPresent(scalar -> {
+                EnvInterpolator.Interpolated value = section.get().interpolate(name, scalar);
+                if (value.variables().stream().anyMatch(v -> SECRET_VARIABLE.matcher(v).matches())) {
+                    Redactor.global().register(value.value());
+                }
+                values.put(name, value.value());
+            });
+        }
+        return values;
+    }
+
+    public List<String> textList(String key) {
+        Node value = valueNode(key);
+        if (value == null || isNull(value)) {
+            return List.of();
+        }
+        if (value instanceof ScalarNode scalar) {
+            return List.of(interpolate(key, scalar).value());
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            context.problem(value, "'" + key + "' must be a list of values", "write " + key + ": [a, b]");
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar) {
+                items.add(interpolate(key, scalar).value());
+            } else {
+                context.problem(item, "each item of '" + key + "' must be a single value", "write " + key + ": [a, b]");
+            }
+        }
+        return items;
+    }
+
+    /** Positions of the items of a list, for callers that report problems per item. */
+    public List<ScalarNode> scalarList(String key) {
+        Node value = valueNode(key);
+        if (value instanceof SequenceNode sequence) {
+            List<ScalarNode> items = new ArrayList<>();
+            sequence.getValue().forEach(item -> {
+                if (item instanceof ScalarNode scalar) {
+                    items.add(scalar);
+                }
+            });
+            return items;
+        }
+        return value instanceof ScalarNode scalar ? List.of(scalar) : List.of();
+    }
+
+    public Optional<ConfigSection> section(String key) {
+        Node value = valueNode(key);
+        if (value == null || isNull(value)) {
+            return Optional.empty();
+        }
+        if (value instanceof MappingNode mapping) {
+            return Optional.of(new ConfigSection(context, mapping, path.isEmpty() ? key : path + "." + key));
+        }
+        context.problem(value, "'" + key + "' in " + describe() + " must be a mapping of keys to values",
+                "indent its fields under " + key + ":");
+        return Optional.empty();
+    }
+
+    /** A list of mappings, such as {@code checks}. Items that are not mappings are reported and skipped. */
+    public List<ConfigSection> sections(String key) {
+        Node value = valueNode(key);
+        if (value == null || isNull(value)) {
+            return List.of();
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            context.problem(value, "'" + key + "' must be a list", "start each item with '- '");
+            return List.of();
+        }
+        List<ConfigSection> items = new ArrayList<>();
+        List<Node> nodes = sequence.getValue();
+        for (int i = 0; i < nodes.size(); i++) {
+            String itemPath = (path.isEmpty() ? key : path + "." + key) + "[" + i + "]";
+            if (nodes.get(i) instanceof MappingNode mapping) {
+                items.add(new ConfigSection(context, mapping, itemPath));
+            } else {
+                context.problem(nodes.get(i), "each item of '" + key + "' must be a mapping of keys to values",
+                        "write '- id: …' followed by its fields");
+            }
+        }
+        return items;
+    }
+
+    /** Reports a problem about the value at {@code key} (or this section when the key is absent). */
+    public void problem(String key, String message, String hint) {
+        Node at = valueNode(key);
+        context.problem(at != null ? at : node, message, hint);
+    }
+
+    /** Reports a problem about this whole section. */
+    public void problem(String message, String hint) {
+        context.problem(node, message, hint);
+    }
+
+    /** Reports a problem at one node, for callers reading lists item by item. */
+    public void problemAt(Node at, String message, String hint) {
+        context.problem(at, message, hint);
+    }
+
+    /** Interpolates and returns the text of one list item. */
+    public String textOf(ScalarNode scalar) {
+        return interpolate("item", scalar).value();
+    }
+
+    /** Reports every key that no reader asked for, suggesting the nearest known key. */
+    public void finish() {
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            if (!known.contains(entry.getKey())) {
+                String typed = entry.getKey();
+                String hint = Suggestions.nearest(typed, known)
+                        .map(nearest -> "did you mean '" + nearest + "'?")
+                        .orElse("allowed here: " + String.join(", ", known));
+                context.problem(entry.getValue().getKeyNode(), "unknown key '" + typed + "' in " + describe(), hint);
+            }
+        }
+    }
+
+    /** Marks keys as allowed without reading them, for keys another reader handles. */
+    public void allow(String... keys) {
+        known.addAll(List.of(keys));
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    Optional<ScalarNode> scalar(String key) {
+        known.add(key);
+        Node value = valueNode(key);
+        if (value == null || isNull(value)) {
+            return Optional.empty();
+        }
+        if (value instanceof ScalarNode scalar) {
+            return Optional.of(scalar);
+        }
+        String found = value instanceof SequenceNode ? "a list" : "a mapping";
+        context.problem(value, "'" + key + "' in " + describe() + " must be a single value, found " + found,
+                "write " + key + ": <value> on one line");
+        return Optional.empty();
+    }
+
+    EnvInterpolator.Interpolated interpolate(String key, ScalarNode scalar) {
+        EnvInterpolator.Interpolated value = context.interpolator().interpolate(scalar.getValue());
+        for (String variable : value.missing()) {
+            context.problem(scalar, "environment variable " + variable + " (used by '" + key + "') is not set",
+                    "export " + variable + ", or give a default: ${" + variable + ":default}");
+        }
+        return value;
+    }
+
+    private Node valueNode(String key) {
+        known.add(key);
+        NodeTuple tuple = entries.get(key);
+        return tuple == null ? null : tuple.getValueNode();
+    }
+
+    private void missing(String key, String example) {
+        context.problem(node, "missing required field '" + key + "' in " + describe(), "add " + key + ": " + example);
+    }
+
+    private String describe() {
+        return path.isEmpty() ? "the top level" : path;
+    }
+
+    static boolean isNull(Node value) {
+        return value instanceof ScalarNode scalar
+                && scalar.isPlain()
+                && (scalar.getValue().isEmpty() || scalar.getValue().equals("~") || scalar.getValue().equals("null"));
+    }
+
+    /** Applies {@code reader} to the section at {@code key} if present, for optional nested groups. */
+    public <T> Optional<T> read(String key, Function<ConfigSection, T> reader) {
+        return section(key).map(section -> {
+            T value = reader.apply(section);
+            section.finish();
+            return value;
+        });
+    }
+}

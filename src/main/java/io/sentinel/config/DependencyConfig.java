@@ -1,0 +1,20 @@
+package io.sentinel.config;
+
+import java.util.Objects;
+
+/**
+ * Something ProspectPro depends on: a provider, a Supabase service, the frontend. Its checks share one
+ * circuit breaker.
+ *
+ * @param id          stable name, used for the breaker, metrics and the API
+ * @param description what it is, for people
+ * @param breaker     its breaker's settings
+ */
+public record DependencyConfig(String id, String description, BreakerSettings breaker) {
+
+    public DependencyConfig {
+        Identifiers.require(id, "dependency id");
+        description = description == null ? "" : description;
+        Objects.requireNonNull(breaker, "breaker");
+    }
+}

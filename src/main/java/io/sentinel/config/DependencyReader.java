@@ -1,0 +1,51 @@
+package io.sentinel.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code dependencies:}. */
+final class DependencyReader {
+
+    List<DependencyConfig> read(List<ConfigSection> sections) {
+        List<DependencyConfig> dependencies = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ConfigSection section : sections) {
+            Optional<String> id = section.requiredText("id", "google-places");
+            String description = section.text("description", "");
+            BreakerSettings breaker = section.read("breaker", DependencyReader::readBreaker).orElse(BreakerSettings.DEFAULTS);
+            section.finish();
+            if (id.isEmpty()) {
+                continue;
+            }
+            if (!Identifiers.isValid(id.get())) {
+                section.problem("id", "dependency id '" + id.get() + "' is not a valid id", "use " + Identifiers.RULE);
+            } else if (!seen.add(id.get())) {
+                section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
+            } else if (breaker != null) {
+                dependencies.add(new DependencyConfig(id.get(), description, breaker));
+            }
+        }
+        return dependencies;
+    }
+
+    private static BreakerSettings readBreaker(ConfigSection section) {
+        BreakerSettings defaults = BreakerSettings.DEFAULTS;
+        int window = section.intInRange("window", 1, 1000, defaults.window());
+        int minimumCalls = section.intInRange("minimumCalls", 1, 1000, Math.min(defaults.minimumCalls(), window));
+        if (minimumCalls > window) {
+            section.problem("minimumCalls", "minimumCalls (" + minimumCalls + ") is larger than window (" + window + ")",
+                    "the window holds only " + window + " probes: use at most " + window);
+            minimumCalls = window;
+        }
+        float failureRate = section.percent("failureRate", defaults.failureRate());
+        Duration slowCall = section.durationAtLeast("slowCall", Duration.ofMillis(1), defaults.slowCall());
+        float slowCallRate = section.percent("slowCallRate", defaults.slowCallRate());
+        Duration waitInOpen = section.durationAtLeast("waitInOpen", Duration.ofSeconds(1), defaults.waitInOpen());
+        int halfOpenTrials = section.intInRange("halfOpenTrials", 1, 100, defaults.halfOpenTrials());
+        return new BreakerSettings(window, minimumCalls, failureRate, slowCall, slowCallRate, waitInOpen, halfOpenTrials);
+    }
+}

@@ -1,0 +1,35 @@
+package io.sentinel.config;
+
+import io.sentinel.secret.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where results, states and events are kept.
+ *
+ * @param url             JDBC URL: the embedded H2 file database by default, or PostgreSQL
+ * @param username        database user
+ * @param password        database password
+ * @param reportsDirectory where the daily JSON-lines reports go
+ * @param retention       how long probe results are kept in the database
+ */
+public record StorageConfig(String url, String username, Secret password, Path reportsDirectory, Duration retention) {
+
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/sentinel;AUTO_SERVER=FALSE";
+
+    public StorageConfig {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(reportsDirectory, "reportsDirectory");
+        Objects.requireNonNull(retention, "retention");
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("storage url must be an H2 or PostgreSQL JDBC URL");
+        }
+    }
+
+    public boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+}
