@@ -1,0 +1,155 @@
+package io.sentinel.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.sentinel.config.StorageConfig;
+import io.sentinel.secret.Redactor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and the schema. Opening never fails because the database is down: monitoring must
+ * keep running when its own storage is the thing that broke, so the schema migration is retried in the
+ * background and {@link #isReady()} says when the tables can be used.
+ *
+ * <p>Close the stores before the database.
+ */
+public final class Database implements AutoCloseable {
+
+    static final String POOL_NAME = "sentinel-db";
+    private static final int MAX_CONNECTIONS = 4;
+    private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final Flyway flyway;
+    private final boolean postgres;
+    private final String displayUrl;
+    private final ScheduledExecutorService migrationRetries;
+    private volatile boolean ready;
+    private volatile boolean closed;
+    private Backoff backoff = Backoff.standard();
+    private int failedAttempts;
+
+    private Database(HikariDataSource pool, boolean postgres, String displayUrl) {
+        this.pool = pool;
+        this.postgres = postgres;
+        this.displayUrl = displayUrl;
+        this.flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load();
+        this.migrationRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sentinel-db-migration");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Builds the pool and brings the schema up to date. When the database cannot be reached, returns at once
+     * with {@link #isReady()} false and keeps trying in the background.
+     */
+    public static Database open(StorageConfig config) {
+        String displayUrl = Redactor.global().redact(config.url());
+        createDirectoryFor(config.url());
+        Database database = new Database(new HikariDataSource(poolSettings(config)), config.isPostgres(), displayUrl);
+        database.migrate();
+        return database;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** True once the schema is migrated. It stays true through later outages: the stores handle those. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        migrationRetries.shutdownNow();
+        pool.close();
+    }
+
+    private static HikariConfig poolSettings(StorageConfig config) {
+        HikariConfig settings = new HikariConfig();
+        settings.setPoolName(POOL_NAME);
+        settings.setJdbcUrl(config.url());
+        settings.setUsername(config.username());
+        if (config.password().isPresent()) {
+            settings.setPassword(config.password().value());
+        }
+        settings.setMaximumPoolSize(MAX_CONNECTIONS);
+        settings.setMinimumIdle(1);
+        settings.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        settings.setValidationTimeout(Duration.ofSeconds(2).toMillis());
+        // Do not insist on a connection while building the pool: an unreachable database must not stop startup.
+        settings.setInitializationFailTimeout(-1);
+        return settings;
+    }
+
+    private static void createDirectoryFor(String url) {
+        Optional<Path> directory = H2FileLocation.directoryOf(url);
+        if (directory.isEmpty()) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory.get());
+        } catch (IOException error) {
+            // H2 will report the same problem on connect, through the normal retry path.
+            LOG.warn("Cannot create database directory {}: {}", directory.get(), Outage.reason(error));
+        }
+    }
+
+    private void migrate() {
+        if (closed) {
+            return;
+        }
+        try {
+            int applied = flyway.migrate().migrationsExecuted;
+            ready = true;
+            LOG.info("Database {} {}ready ({} schema migrations applied)", displayUrl,
+                    failedAttempts > 0 ? "is reachable again and " : "", applied);
+        } catch (RuntimeException error) {
+            if (closed) {
+                return;
+            }
+            failedAttempts++;
+            if (failedAttempts == 1) {
+                LOG.warn("Database {} is not available ({}). Sentinel keeps running without storage and retries "
+                        + "in the background.", displayUrl, Outage.reason(error));
+            } else {
+                LOG.debug("Database {} still not available ({})", displayUrl, Outage.reason(error));
+            }
+            scheduleRetry();
+        }
+    }
+
+    private void scheduleRetry() {
+        Duration wait = backoff.current();
+        backoff = backoff.next();
+        try {
+            migrationRetries.schedule(this::migrate, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closed while the attempt was running: nothing left to retry for
+        }
+    }
+}
