@@ -1,0 +1,91 @@
+package io.sentinel.store;
+
+import io.sentinel.rules.CheckState;
+import io.sentinel.rules.HealthState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The SQL of the {@code check_state} table. */
+final class CheckStateTable {
+
+    // UPDATE first and INSERT when nothing matched: the one upsert that H2 and PostgreSQL both run unchanged.
+    private static final String UPDATE = "UPDATE check_state SET state = ?, since = ?, consecutive_failures = ?,"
+            + " consecutive_successes = ?, consecutive_non_failures = ?, consecutive_non_successes = ?,"
+            + " last_probe_at = ?, incident_id = ?, updated_at = ? WHERE check_id = ?";
+    private static final String INSERT = "INSERT INTO check_state (state, since, consecutive_failures,"
+            + " consecutive_successes, consecutive_non_failures, consecutive_non_successes, last_probe_at, incident_id,"
+            + " updated_at, check_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT_ALL = "SELECT check_id, state, since, consecutive_failures,"
+            + " consecutive_successes, consecutive_non_failures, consecutive_non_successes, last_probe_at, incident_id"
+            + " FROM check_state ORDER BY check_id";
+
+    private final DataSource dataSource;
+
+    CheckStateTable(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Saves every state in one transaction. */
+    void upsertAll(Collection<CheckState> states, Instant updatedAt) throws SQLException {
+        Transactions.inTransaction(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(UPDATE);
+                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (CheckState state : states) {
+                    bind(update, state, updatedAt);
+                    if (update.executeUpdate() == 0) {
+                        bind(insert, state, updatedAt);
+                        insert.executeUpdate();
+                    }
+                }
+                return states.size();
+            }
+        });
+    }
+
+    Map<String, CheckState> selectAll() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(SELECT_ALL);
+             ResultSet rows = query.executeQuery()) {
+            Map<String, CheckState> states = new LinkedHashMap<>();
+            while (rows.next()) {
+                CheckState state = read(rows);
+                states.put(state.checkId(), state);
+            }
+            return states;
+        }
+    }
+
+    /** Both statements take the same parameters in the same order, the key last. */
+    private static void bind(PreparedStatement statement, CheckState state, Instant updatedAt) throws SQLException {
+        SqlValues.setName(statement, 1, state.state());
+        SqlValues.setInstant(statement, 2, state.since());
+        statement.setInt(3, state.consecutiveFailures());
+        statement.setInt(4, state.consecutiveSuccesses());
+        statement.setInt(5, state.consecutiveNonFailures());
+        statement.setInt(6, state.consecutiveNonSuccesses());
+        SqlValues.setInstant(statement, 7, state.lastProbeAt());
+        statement.setString(8, state.incidentId());
+        SqlValues.setInstant(statement, 9, updatedAt);
+        statement.setString(10, state.checkId());
+    }
+
+    private static CheckState read(ResultSet row) throws SQLException {
+        return new CheckState(
+                row.getString("check_id"),
+                SqlValues.getEnum(row, "state", HealthState::valueOf),
+                SqlValues.getInstant(row, "since"),
+                row.getInt("consecutive_failures"),
+                row.getInt("consecutive_successes"),
+                row.getInt("consecutive_non_failures"),
+                row.getInt("consecutive_non_successes"),
+                SqlValues.getInstant(row, "last_probe_at"),
+                row.getString("incident_id"));
+    }
+}

@@ -1,0 +1,81 @@
+package io.sentinel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sentinel.rules.CheckState;
+import io.sentinel.rules.HealthState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What {@link CheckStateStore} promises, on any database. */
+abstract class CheckStateStoreContract extends StoreContract {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private CheckStateStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = new CheckStateStore(database, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void aSavedStateLoadsBackWithEveryField() {
+        CheckState down = new CheckState("supabase-db", HealthState.DOWN, NOW.minusSeconds(90), 3, 0, 0, 3,
+                NOW.minusSeconds(5), "inc-42");
+
+        store.save(down);
+
+        assertThat(store.loadAll()).containsExactlyEntriesOf(Map.of("supabase-db", down));
+        assertThat(store.pending()).isZero();
+    }
+
+    @Test
+    void savingACheckTwiceKeepsOneRowWithTheLatestValues() throws Exception {
+        CheckState first = new CheckState("hunter-account", HealthState.UP, NOW.minusSeconds(600), 0, 7, 7, 0,
+                NOW.minusSeconds(60), null);
+        CheckState second = new CheckState("hunter-account", HealthState.DEGRADED, NOW.minusSeconds(30), 0, 0, 1, 1,
+                NOW.minusSeconds(30), "inc-7");
+
+        store.save(first);
+        store.save(second);
+
+        assertThat(store.loadAll()).containsOnlyKeys("hunter-account").containsEntry("hunter-account", second);
+        assertThat(DatabaseFixture.count(database.dataSource(), "check_state")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownStateWithNoTimesRoundTrips() {
+        CheckState unknown = CheckState.unknown("cobalt-search");
+
+        store.save(unknown);
+
+        assertThat(store.loadAll()).containsEntry("cobalt-search", unknown);
+    }
+
+    @Test
+    void savedLaterStatesAreWrittenByTheBackgroundFlushLatestFirst() {
+        for (int successes = 1; successes <= 5; successes++) {
+            store.saveLater(new CheckState("neverbounce-account", HealthState.UP, NOW, 0, successes, successes, 0,
+                    NOW.plusSeconds(successes), null));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(store.pending()).isZero();
+            assertThat(DatabaseFixture.count(database.dataSource(), "check_state")).isEqualTo(1);
+        });
+        assertThat(store.loadAll().get("neverbounce-account").consecutiveSuccesses()).isEqualTo(5);
+    }
+}
