@@ -1,0 +1,127 @@
+package io.sentinel.store;
+
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.Outcome;
+import io.sentinel.probe.ProbeResult;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** The SQL of the {@code probe_result} table. */
+final class ProbeResultTable {
+
+    /** Rows sent to the database per JDBC batch round trip. */
+    static final int BATCH_SIZE = 500;
+    private static final String COLUMNS =
+            "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
+    private static final String INSERT = "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String HISTORY = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
+            + " ORDER BY started_at DESC, id DESC LIMIT ?";
+    // The newest start time per check, joined back for the row; ordering by id makes the later insert win a tie.
+    private static final String LATEST_PER_CHECK = "SELECT r.id, r.check_id, r.dependency, r.started_at, r.latency_ms,"
+            + " r.outcome, r.failure_class, r.http_status, r.message, r.readings"
+            + " FROM probe_result r JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
+            + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
+    private static final String DELETE_OLDER_THAN = "DELETE FROM probe_result WHERE started_at < ?";
+
+    private final DataSource dataSource;
+    private final ResultJson json;
+
+    ProbeResultTable(DataSource dataSource, ResultJson json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    /** Inserts every result in one transaction, however many there are: all of them are stored or none. */
+    int insertAll(Iterator<ProbeResult> results) throws SQLException {
+        return Transactions.inTransaction(dataSource, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                int inserted = 0;
+                int batched = 0;
+                while (results.hasNext()) {
+                    bind(insert, results.next());
+                    insert.addBatch();
+                    inserted++;
+                    if (++batched == BATCH_SIZE) {
+                        insert.executeBatch();
+                        batched = 0;
+                    }
+                }
+                if (batched > 0) {
+                    insert.executeBatch();
+                }
+                return inserted;
+            }
+        });
+    }
+
+    List<ProbeResult> history(String checkId, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(HISTORY)) {
+            query.setString(1, checkId);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<ProbeResult> history = new ArrayList<>();
+                while (rows.next()) {
+                    history.add(read(rows));
+                }
+                return history;
+            }
+        }
+    }
+
+    Map<String, ProbeResult> latestPerCheck() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(LATEST_PER_CHECK);
+             ResultSet rows = query.executeQuery()) {
+            Map<String, ProbeResult> latest = new LinkedHashMap<>();
+            while (rows.next()) {
+                ProbeResult result = read(rows);
+                latest.put(result.checkId(), result);
+            }
+            return latest;
+        }
+    }
+
+    int deleteOlderThan(Instant cutoff) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(DELETE_OLDER_THAN)) {
+            SqlValues.setInstant(delete, 1, cutoff);
+            return delete.executeUpdate();
+        }
+    }
+
+    private void bind(PreparedStatement insert, ProbeResult result) throws SQLException {
+        insert.setString(1, result.checkId());
+        insert.setString(2, result.dependency());
+        SqlValues.setInstant(insert, 3, result.startedAt());
+        insert.setLong(4, result.latency().toMillis());
+        SqlValues.setName(insert, 5, result.outcome());
+        SqlValues.setName(insert, 6, result.failureClass());
+        insert.setInt(7, result.httpStatus());
+        insert.setString(8, SqlValues.storableText(result.message()));
+        insert.setString(9, json.readingsToJson(result.readings()));
+    }
+
+    private ProbeResult read(ResultSet row) throws SQLException {
+        return new ProbeResult(
+                row.getString("check_id"),
+                row.getString("dependency"),
+                SqlValues.getInstant(row, "started_at"),
+                Duration.ofMillis(row.getLong("latency_ms")),
+                SqlValues.getEnum(row, "outcome", Outcome::valueOf),
+                SqlValues.getEnum(row, "failure_class", FailureClass::valueOf),
+                row.getInt("http_status"),
+                row.getString("message"),
+                json.readingsFromJson(row.getString("readings")));
+    }
+}

@@ -1,0 +1,160 @@
+package io.sentinel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sentinel.probe.ProbeResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@link ResultStore} promises, on any database. */
+abstract class ResultStoreContract extends StoreContract {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
+
+    @TempDir
+    Path spoolDirectory;
+    private ResultStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = new ResultStore(database, spoolDirectory);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void aResultReadsBackAsItWasWritten() {
+        ProbeResult result = ProbeResult.of("hunter-account", "hunter", TestResults.T0)
+                .latency(Duration.ofMillis(187))
+                .httpStatus(200)
+                .reading("credits.remaining", 412.5)
+                .reading("searches.used", 88)
+                .degraded("Crédits bientôt épuisés ⚠ 残り少ない 🚨");
+
+        store.append(result);
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+        List<ProbeResult> history = store.history("hunter-account", 10);
+        assertThat(history).containsExactly(result);
+        assertThat(history.get(0).failureClass()).isNull();
+        assertThat(history.get(0).readings()).containsExactly(
+                Map.entry("credits.remaining", 412.5), Map.entry("searches.used", 88.0));
+    }
+
+    @Test
+    void aFailedResultKeepsItsFailureClass() {
+        ProbeResult result = TestResults.downAt("supabase-db", TestResults.T0);
+
+        store.append(result);
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+        assertThat(store.history("supabase-db", 1)).containsExactly(result);
+    }
+
+    @Test
+    void historyIsNewestFirstAndStopsAtTheLimit() {
+        for (int minute = 0; minute < 10; minute++) {
+            store.append(TestResults.upAt("supabase-db", TestResults.T0.plusSeconds(60L * minute)));
+        }
+        store.append(TestResults.upAt("other-check", TestResults.T0.plusSeconds(3600)));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+        List<ProbeResult> history = store.history("supabase-db", 3);
+
+        assertThat(history).extracting(ProbeResult::startedAt).containsExactly(
+                TestResults.T0.plusSeconds(540), TestResults.T0.plusSeconds(480), TestResults.T0.plusSeconds(420));
+    }
+
+    @Test
+    void latestPerCheckHasTheNewestResultOfEachCheck() {
+        store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
+        store.append(TestResults.upAt("supabase-db", TestResults.T0));
+        store.append(TestResults.upAt("supabase-auth", TestResults.T0.plusSeconds(30)));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+        Map<String, ProbeResult> latest = store.latestPerCheck();
+
+        assertThat(latest).containsOnlyKeys("supabase-db", "supabase-auth");
+        assertThat(latest.get("supabase-db").startedAt()).isEqualTo(TestResults.T0.plusSeconds(120));
+        assertThat(latest.get("supabase-auth").startedAt()).isEqualTo(TestResults.T0.plusSeconds(30));
+    }
+
+    @Test
+    void deleteOlderThanRemovesOnlyResultsBeforeTheCutoff() {
+        for (int day = 0; day < 5; day++) {
+            store.append(TestResults.upAt("supabase-db", TestResults.T0.plus(Duration.ofDays(day))));
+        }
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        int deleted = store.deleteOlderThan(TestResults.T0.plus(Duration.ofDays(3)));
+
+        assertThat(deleted).isEqualTo(3);
+        assertThat(store.history("supabase-db", 10)).extracting(ProbeResult::startedAt)
+                .containsExactly(TestResults.T0.plus(Duration.ofDays(4)), TestResults.T0.plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void everyResultAppendedFromManyThreadsIsWritten() throws Exception {
+        int threads = 8;
+        int perThread = 625;
+        ExecutorService probes = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int first = thread * perThread;
+                done.add(probes.submit(() -> IntStream.range(first, first + perThread)
+                        .forEach(sequence -> store.append(TestResults.numbered("check-" + sequence % 7, sequence)))));
+            }
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            probes.shutdown();
+        }
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(DatabaseFixture.count(database.dataSource(), "probe_result")).isEqualTo(5_000);
+        assertThat(store.writtenTotal()).isEqualTo(5_000);
+        assertThat(store.pending()).isZero();
+    }
+
+    @Test
+    void resultsUnwrittenAtCloseAreSpooledAndWrittenByTheNextStore(@TempDir Path elsewhere) throws Exception {
+        Path restartSpool = elsewhere.resolve("spool");
+        try (Database unreachable = Database.open(DatabaseUnreachableTest.closedPort())) {
+            ResultStore stranded = new ResultStore(unreachable, restartSpool, 100, Clock.systemUTC());
+            for (int sequence = 0; sequence < 30; sequence++) {
+                stranded.append(TestResults.numbered("hunter-account", sequence));
+            }
+            stranded.close();
+        }
+        assertThat(restartSpool.resolve(ResultSpool.FILE_NAME)).exists();
+
+        try (ResultStore restarted = new ResultStore(database, restartSpool)) {
+            assertThat(restarted.pending()).isEqualTo(30);
+            assertThat(restarted.flush(GENEROUS)).isTrue();
+        }
+
+        assertThat(store.history("hunter-account", 100)).hasSize(30);
+        try (var left = Files.list(restartSpool)) {
+            assertThat(left).isEmpty();
+        }
+    }
+}
