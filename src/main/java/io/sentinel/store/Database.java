@@ -126,8 +126,8 @@ public final class Database implements AutoCloseable {
         try {
             int applied = flyway.migrate().migrationsExecuted;
             ready = true;
-            LOG.info("Database {} {}ready ({} schema migrations applied)", displayUrl,
-                    failedAttempts > 0 ? "is reachable again and " : "", applied);
+            LOG.info("Database {} ready ({} schema migrations applied{})", displayUrl, applied,
+                    failedAttempts > 0 ? ", after " + failedAttempts + " failed attempts" : "");
         } catch (RuntimeException error) {
             if (closed) {
                 return;

@@ -36,6 +36,6 @@ final class H2FileLocation {
         if (location.startsWith("~")) {
             location = System.getProperty("user.home") + location.substring(1);
         }
-        return Optional.ofNullable(Path.of(location).toAbsolutePath().getParent());
+        return Optional.ofNullable(Path.of(location).toAbsolutePath().normalize().getParent());
     }
 }
