@@ -2,6 +2,9 @@ package io.sentinel.store;
 
 import io.sentinel.config.StorageConfig;
 import io.sentinel.secret.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,6 +23,18 @@ interface DatabaseFixture extends AutoCloseable {
 
     static StorageConfig storage(String url, String username) {
         return new StorageConfig(url, username, Secret.none(), Path.of("reports"), Duration.ofDays(30));
+    }
+
+    /** PostgreSQL settings for a port where nothing listens, with the password also in the URL, as some people do. */
+    static StorageConfig unreachablePostgres(String password) {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException error) {
+            throw new UncheckedIOException(error);
+        }
+        return new StorageConfig("jdbc:postgresql://127.0.0.1:" + port + "/test?password=" + password, "postgres",
+                Secret.of(password), Path.of("reports"), Duration.ofDays(30));
     }
 
     /** Empties every table so each test starts from nothing, without paying for a new schema. */

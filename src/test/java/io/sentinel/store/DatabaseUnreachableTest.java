@@ -7,15 +7,9 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.sentinel.config.StorageConfig;
 import io.sentinel.rules.CheckState;
-import io.sentinel.secret.Secret;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,18 +22,6 @@ class DatabaseUnreachableTest {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger storeLogger = (Logger) LoggerFactory.getLogger("io.sentinel.store");
-
-    /** A PostgreSQL URL on a port where nothing listens. */
-    static StorageConfig closedPort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int port = socket.getLocalPort();
-            socket.close();
-            return new StorageConfig("jdbc:postgresql://127.0.0.1:" + port + "/test?password=" + PASSWORD,
-                    "postgres", Secret.of(PASSWORD), Path.of("reports"), Duration.ofDays(30));
-        } catch (IOException error) {
-            throw new UncheckedIOException(error);
-        }
-    }
 
     @BeforeEach
     void captureLogs() {
@@ -54,7 +36,7 @@ class DatabaseUnreachableTest {
 
     @Test
     void openingAnUnreachableDatabaseReturnsADatabaseThatIsNotReady(@TempDir Path spool) {
-        try (Database database = Database.open(closedPort());
+        try (Database database = Database.open(DatabaseFixture.unreachablePostgres(PASSWORD));
              ResultStore results = new ResultStore(database, spool, 100, Clock.systemUTC());
              CheckStateStore states = new CheckStateStore(database, Clock.systemUTC())) {
 
@@ -74,7 +56,7 @@ class DatabaseUnreachableTest {
 
     @Test
     void theOutageIsReportedOnceAndNeverWithThePassword() {
-        try (Database database = Database.open(closedPort())) {
+        try (Database database = Database.open(DatabaseFixture.unreachablePostgres(PASSWORD))) {
             assertThat(database.isReady()).isFalse();
         }
 

@@ -110,6 +110,30 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
+    void aResultTheDatabaseRefusesIsSetAsideWhileTheOthersAreWritten() {
+        String tooLongForTheColumn = "x".repeat(250);
+        store.append(TestResults.numbered("hunter-account", 1));
+        store.append(TestResults.numbered(tooLongForTheColumn, 2));
+        store.append(TestResults.numbered("hunter-account", 3));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.history("hunter-account", 10)).extracting(ProbeResult::message)
+                .containsExactly("result 3", "result 1");
+        assertThat(spoolDirectory.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains(tooLongForTheColumn);
+        assertThat(store.pending()).isZero();
+    }
+
+    @Test
+    void aMessageWithANulCharacterIsStoredWithoutIt() {
+        store.append(TestResults.upAt("frontend", TestResults.T0).withMessage("binary\0body"));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.history("frontend", 1)).extracting(ProbeResult::message).containsExactly("binarybody");
+    }
+
+    @Test
     void everyResultAppendedFromManyThreadsIsWritten() throws Exception {
         int threads = 8;
         int perThread = 625;
@@ -138,7 +162,7 @@ abstract class ResultStoreContract extends StoreContract {
     @Test
     void resultsUnwrittenAtCloseAreSpooledAndWrittenByTheNextStore(@TempDir Path elsewhere) throws Exception {
         Path restartSpool = elsewhere.resolve("spool");
-        try (Database unreachable = Database.open(DatabaseUnreachableTest.closedPort())) {
+        try (Database unreachable = Database.open(DatabaseFixture.unreachablePostgres("not-a-real-password"))) {
             ResultStore stranded = new ResultStore(unreachable, restartSpool, 100, Clock.systemUTC());
             for (int sequence = 0; sequence < 30; sequence++) {
                 stranded.append(TestResults.numbered("hunter-account", sequence));
