@@ -1,0 +1,139 @@
+package io.sentinel.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.sentinel.config.StorageConfig;
+import io.sentinel.rules.CheckState;
+import io.sentinel.rules.HealthState;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The database goes away and comes back while the stores run: an H2 server in this JVM, stopped and restarted
+ * on the same port.
+ */
+class DatabaseOutageTest {
+
+    private static final Duration GENEROUS = Duration.ofSeconds(90);
+
+    @TempDir
+    Path databaseDirectory;
+    @TempDir
+    Path spoolDirectory;
+    private Server server;
+    private int port;
+
+    @BeforeEach
+    void pickPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void resultsAppendedDuringAnOutageAreAllWrittenExactlyOnceWhenTheDatabaseIsBack() throws Exception {
+        startServer();
+        try (Database database = Database.open(storage());
+             ResultStore store = new ResultStore(database, spoolDirectory, 50, Clock.systemUTC())) {
+            for (int sequence = 0; sequence < 20; sequence++) {
+                store.append(TestResults.numbered("hunter-account", sequence));
+            }
+            assertThat(store.flush(GENEROUS)).isTrue();
+
+            server.stop();
+            // far more than the queue holds, so most of them go through the spool
+            for (int sequence = 20; sequence < 1_020; sequence++) {
+                store.append(TestResults.numbered("hunter-account", sequence));
+            }
+            assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).exists();
+            assertThat(store.pending()).isEqualTo(1_000);
+            startServer();
+
+            assertThat(store.flush(GENEROUS)).isTrue();
+
+            assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM probe_result")).isEqualTo(1_020);
+            assertThat(count(database.dataSource(), "SELECT COUNT(DISTINCT message) FROM probe_result")).isEqualTo(1_020);
+            assertThat(store.pending()).isZero();
+            assertThat(store.failedBatchesTotal()).isPositive();
+            assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).doesNotExist();
+            assertThat(spoolDirectory.resolve(ResultSpool.REPLAY_FILE_NAME)).doesNotExist();
+        }
+    }
+
+    @Test
+    void aDatabaseDownAtStartBecomesReadyAndTakesWhatWaitedWhenItComesUp() throws Exception {
+        try (Database database = Database.open(storage());
+             ResultStore results = new ResultStore(database, spoolDirectory, 50, Clock.systemUTC());
+             CheckStateStore states = new CheckStateStore(database, Clock.systemUTC())) {
+            assertThat(database.isReady()).isFalse();
+            results.append(TestResults.numbered("supabase-db", 1));
+            CheckState down = new CheckState("supabase-db", HealthState.DOWN, Instant.parse("2026-03-01T10:00:00Z"),
+                    3, 0, 0, 3, Instant.parse("2026-03-01T10:01:00Z"), "inc-1");
+            states.save(down);
+
+            startServer();
+
+            await().atMost(GENEROUS).until(database::isReady);
+            assertThat(results.flush(GENEROUS)).isTrue();
+            assertThat(results.history("supabase-db", 10)).hasSize(1);
+            await().atMost(GENEROUS).untilAsserted(() -> assertThat(states.pending()).isZero());
+            assertThat(states.loadAll()).containsEntry("supabase-db", down);
+        }
+    }
+
+    @Test
+    void aCheckStateSavedDuringAnOutageIsWrittenWhenTheDatabaseIsBack() throws Exception {
+        startServer();
+        try (Database database = Database.open(storage());
+             CheckStateStore states = new CheckStateStore(database, Clock.systemUTC())) {
+            server.stop();
+            CheckState up = new CheckState("hunter-account", HealthState.UP, Instant.parse("2026-03-01T10:00:00Z"),
+                    0, 4, 4, 0, Instant.parse("2026-03-01T10:04:00Z"), null);
+
+            states.save(up);
+            assertThat(states.pending()).isEqualTo(1);
+            startServer();
+
+            await().atMost(GENEROUS).untilAsserted(() -> assertThat(states.pending()).isZero());
+            assertThat(states.loadAll()).containsEntry("hunter-account", up);
+        }
+    }
+
+    private void startServer() throws SQLException {
+        server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists",
+                "-baseDir", databaseDirectory.toString()).start();
+    }
+
+    private StorageConfig storage() {
+        return DatabaseFixture.storage("jdbc:h2:tcp://localhost:" + port + "/sentinel", "sa");
+    }
+
+    private static long count(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
