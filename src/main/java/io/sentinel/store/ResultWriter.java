@@ -144,6 +144,7 @@ final class ResultWriter implements Runnable {
             return 0;
         }
         ResultSpool.Claim claim = claimed.get();
+        SQLException refusal;
         try (Stream<ProbeResult> results = spool.read(claim)) {
             int written = table.insertAll(results.iterator());
             spool.replayed(claim);
@@ -154,6 +155,7 @@ final class ResultWriter implements Runnable {
             if (!SqlValues.isDataError(error)) {
                 throw error;
             }
+            refusal = error;
         }
         // Rare enough to afford holding the whole claim in memory; the rows already written are removed from the
         // claim as they go, so an outage in the middle does not write them twice.
@@ -163,7 +165,7 @@ final class ResultWriter implements Runnable {
         }
         counters.setAside(claim.size() - remaining.size());
         try {
-            long written = writeOneByOne(remaining, null);
+            long written = writeOneByOne(remaining, refusal);
             spool.replayed(claim);
             return written;
         } finally {
@@ -175,10 +177,8 @@ final class ResultWriter implements Runnable {
 
     /** Writes rows one at a time so that the ones the database refuses can be set aside and the rest kept. */
     private long writeOneByOne(Deque<ProbeResult> results, SQLException batchError) throws SQLException, IOException {
-        if (batchError != null) {
-            LOG.warn("The database refused a batch of probe results as invalid data ({}); writing them one by one",
-                    Outage.reason(batchError));
-        }
+        LOG.warn("The database refused a batch of probe results as invalid data ({}); writing them one by one",
+                Outage.reason(batchError));
         long written = 0;
         while (!results.isEmpty()) {
             ProbeResult result = results.peekFirst();

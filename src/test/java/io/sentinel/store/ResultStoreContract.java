@@ -125,6 +125,24 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
+    void aSpooledResultTheDatabaseRefusesDoesNotHoldBackTheRestOfTheSpool(@TempDir Path elsewhere) throws Exception {
+        new ResultSpool(elsewhere, new ResultJson()).append(List.of(
+                TestResults.numbered("hunter-account", 1),
+                TestResults.numbered("y".repeat(250), 2),
+                TestResults.numbered("hunter-account", 3)));
+
+        try (ResultStore restarted = new ResultStore(database, elsewhere)) {
+            assertThat(restarted.flush(GENEROUS)).isTrue();
+            assertThat(restarted.pending()).isZero();
+        }
+
+        assertThat(store.history("hunter-account", 10)).hasSize(2);
+        assertThat(elsewhere.resolve(ResultSpool.FILE_NAME)).doesNotExist();
+        assertThat(elsewhere.resolve(ResultSpool.REPLAY_FILE_NAME)).doesNotExist();
+        assertThat(elsewhere.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains("y".repeat(250));
+    }
+
+    @Test
     void aMessageWithANulCharacterIsStoredWithoutIt() {
         store.append(TestResults.upAt("frontend", TestResults.T0).withMessage("binary\0body"));
 
