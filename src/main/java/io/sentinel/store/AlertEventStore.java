@@ -22,7 +22,8 @@ public final class AlertEventStore {
 
     private static final String COLUMNS = "id, incident_id, status, severity, check_id, dependency, state,"
             + " previous_state, failure_class, reason, since, at";
-    private static final String INSERT = "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM alert_event ORDER BY at DESC, id DESC LIMIT ?";
     private static final String FOR_CHECK = "SELECT " + COLUMNS + " FROM alert_event WHERE check_id = ?"
             + " ORDER BY at DESC, id DESC LIMIT ?";

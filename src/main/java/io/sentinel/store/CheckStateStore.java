@@ -25,6 +25,7 @@ public final class CheckStateStore implements AutoCloseable {
 
     /** How often the background flush writes deferred and failed states. */
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(500);
+    private static final String KEEPING_STATES = "keeping the latest state of each check in memory";
     private static final Logger LOG = LoggerFactory.getLogger(CheckStateStore.class);
 
     private final Database database;
@@ -119,7 +120,7 @@ public final class CheckStateStore implements AutoCloseable {
                 return;
             }
             if (!database.isReady()) {
-                outage.failed(new StoreException("the database is not ready yet"), "keeping the latest state of each check in memory");
+                outage.failed(new StoreException("the database is not ready yet"), KEEPING_STATES);
                 return;
             }
             List<CheckState> snapshot = List.copyOf(pending.values());
@@ -136,7 +137,7 @@ public final class CheckStateStore implements AutoCloseable {
             outage.succeeded().ifPresent(lasted -> LOG.info("Check states are saved again after {} s of trouble",
                     lasted.toSeconds()));
         } catch (SQLException | RuntimeException error) {
-            outage.failed(error, "keeping the latest state of each check in memory");
+            outage.failed(error, KEEPING_STATES);
         } finally {
             writing.unlock();
         }

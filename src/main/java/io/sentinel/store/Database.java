@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
 
-    static final String POOL_NAME = "sentinel-db";
+    private static final String POOL_NAME = "sentinel-db";
     private static final int MAX_CONNECTIONS = 4;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
@@ -58,8 +58,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Builds the pool and brings the schema up to date. When the database cannot be reached, returns at once
-     * with {@link #isReady()} false and keeps trying in the background.
+     * Builds the pool and brings the schema up to date. When the database cannot be reached, returns after the
+     * first attempt (at most the connection timeout, 5 s) with {@link #isReady()} false, and keeps trying in the
+     * background.
      */
     public static Database open(StorageConfig config) {
         String displayUrl = Redactor.global().redact(config.url());

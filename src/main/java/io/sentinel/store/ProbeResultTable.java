@@ -23,13 +23,15 @@ final class ProbeResultTable {
     static final int BATCH_SIZE = 500;
     private static final String COLUMNS =
             "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
-    private static final String INSERT = "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String HISTORY = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
             + " ORDER BY started_at DESC, id DESC LIMIT ?";
     // The newest start time per check, joined back for the row; ordering by id makes the later insert win a tie.
     private static final String LATEST_PER_CHECK = "SELECT r.id, r.check_id, r.dependency, r.started_at, r.latency_ms,"
             + " r.outcome, r.failure_class, r.http_status, r.message, r.readings"
-            + " FROM probe_result r JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
+            + " FROM probe_result r"
+            + " JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
             + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
     private static final String DELETE_OLDER_THAN = "DELETE FROM probe_result WHERE started_at < ?";
 

@@ -40,7 +40,8 @@ final class ResultJson {
         try {
             return mapper.readValue(json, READINGS);
         } catch (JsonProcessingException error) {
-            throw new IllegalArgumentException("readings are not a JSON object of numbers: " + error.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    "readings are not a JSON object of numbers: " + error.getOriginalMessage());
         }
     }
 

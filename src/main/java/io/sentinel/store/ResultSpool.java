@@ -142,7 +142,8 @@ final class ResultSpool {
 
     /** Decodes leniently: bytes torn by a crash become a damaged line to skip, not an error that stops the replay. */
     private static Stream<String> lines(Path file) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8));
         return reader.lines().onClose(() -> {
             try {
                 reader.close();

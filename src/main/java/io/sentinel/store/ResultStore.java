@@ -66,12 +66,16 @@ public final class ResultStore implements AutoCloseable {
             LOG.info("{} probe results wait in {} and will be written when the database is available",
                     spool.size(), spoolDirectory);
         }
-        Outage outage = new Outage(LoggerFactory.getLogger(ResultWriter.class), "Probe results cannot be written", clock);
+        Outage outage = new Outage(LoggerFactory.getLogger(ResultWriter.class), "Probe results cannot be written",
+                clock);
         this.writer = new ResultWriter(database, table, queue, spool, counters, outage);
         writer.start();
     }
 
-    /** Queues a result for writing. Never blocks on the database and never throws because of it. */
+    /**
+     * Queues a result for writing. Never waits for the database and never throws because of it; past the queue's
+     * capacity the result goes to the spool file instead.
+     */
     public void append(ProbeResult result) {
         Objects.requireNonNull(result, "result");
         counters.accepted();

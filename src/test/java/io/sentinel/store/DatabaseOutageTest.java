@@ -73,7 +73,8 @@ class DatabaseOutageTest {
             assertThat(store.flush(GENEROUS)).isTrue();
 
             assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM probe_result")).isEqualTo(1_020);
-            assertThat(count(database.dataSource(), "SELECT COUNT(DISTINCT message) FROM probe_result")).isEqualTo(1_020);
+            assertThat(count(database.dataSource(), "SELECT COUNT(DISTINCT message) FROM probe_result"))
+                    .isEqualTo(1_020);
             assertThat(store.pending()).isZero();
             assertThat(store.failedBatchesTotal()).isPositive();
             assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).doesNotExist();

@@ -29,6 +29,9 @@ final class TestResults {
     }
 
     static ProbeResult upAt(String checkId, Instant startedAt) {
-        return ProbeResult.of(checkId, "supabase-db", startedAt).latency(Duration.ofMillis(12)).httpStatus(200).up("ok");
+        return ProbeResult.of(checkId, "supabase-db", startedAt)
+                .latency(Duration.ofMillis(12))
+                .httpStatus(200)
+                .up("ok");
     }
 }
