@@ -1,6 +1,7 @@
 package io.sentinel.probe.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sentinel.secret.Redactor;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,7 +46,8 @@ sealed interface Observed {
 
         /** The value as shown in a failure description: one line, abbreviated, quoted if it was text. */
         String display() {
-            String oneLine = text.replaceAll("\\s+", " ");
+            // redacted before it is shortened, so that no half of a secret survives the cut
+            String oneLine = Redactor.global().redact(text).replaceAll("\\s+", " ");
             String shown = oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN - 1) + "…";
             return textual ? '"' + shown.replace("\"", "\\\"") + '"' : shown;
         }
