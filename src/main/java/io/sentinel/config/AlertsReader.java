@@ -69,7 +69,6 @@ final class AlertsReader {
                             + "', which is not defined", "defined channels: " + String.join(", ", channelIds));
                 }
             }
-            section.textList(severity.label());
             routing.put(severity, targets.isEmpty() && !section.has(severity.label()) ? List.of(LogChannelConfig.TYPE) : targets);
         }
         return routing;

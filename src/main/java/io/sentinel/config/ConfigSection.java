@@ -247,7 +247,7 @@ public final class ConfigSection {
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            String example = schemes.contains("https") ? "https://" + text.replaceFirst("^[a-z]*:?/*", "")
+            String example = schemes.contains("https") ? "https://" + text.replaceFirst("^([a-z]*:)?/*", "")
                     : schemes.iterator().next() + ":…";
             try {
                 URI uri = new URI(text);
@@ -320,19 +320,32 @@ public final class ConfigSection {
         return items;
     }
 
-    /** Positions of the items of a list, for callers that report problems per item. */
+    /**
+     * Positions of the items of a list, for callers that report problems per item. Items that are not single
+     * values are reported and skipped: in YAML an unquoted {@code [STATUS]} is a list, not text.
+     */
     public List<ScalarNode> scalarList(String key) {
         Node value = valueNode(key);
-        if (value instanceof SequenceNode sequence) {
-            List<ScalarNode> items = new ArrayList<>();
-            sequence.getValue().forEach(item -> {
-                if (item instanceof ScalarNode scalar) {
-                    items.add(scalar);
-                }
-            });
-            return items;
+        if (value == null || isNull(value)) {
+            return List.of();
         }
-        return value instanceof ScalarNode scalar ? List.of(scalar) : List.of();
+        if (value instanceof ScalarNode scalar) {
+            return List.of(scalar);
+        }
+        if (!(value instanceof SequenceNode sequence)) {
+            context.problem(value, "'" + key + "' must be a list of values", "start each item with '- '");
+            return List.of();
+        }
+        List<ScalarNode> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (item instanceof ScalarNode scalar) {
+                items.add(scalar);
+            } else {
+                context.problem(item, "each item of '" + key + "' must be a single value",
+                        "put the item in quotes: - \"…\"");
+            }
+        }
+        return items;
     }
 
     public Optional<ConfigSection> section(String key) {

@@ -1,0 +1,22 @@
+package io.sentinel.probe.http;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Latencies as people read them in a message: {@code 312ms}, {@code 3s}, {@code 3.2s}. */
+final class LatencyText {
+
+    private LatencyText() {
+    }
+
+    static String format(Duration latency) {
+        long millis = latency.toMillis();
+        if (millis < 1000) {
+            return millis + "ms";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+    }
+}

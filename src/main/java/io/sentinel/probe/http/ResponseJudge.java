@@ -1,0 +1,105 @@
+package io.sentinel.probe.http;
+
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.condition.Condition;
+import io.sentinel.probe.condition.ConditionResult;
+import io.sentinel.probe.condition.PlaceholderKind;
+import io.sentinel.probe.condition.ResponseView;
+import io.sentinel.secret.Redactor;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what a response means for a check. Without conditions the status decides; with conditions every
+ * one is evaluated and every failure named, so one alert tells the whole story.
+ */
+final class ResponseJudge {
+
+    static final String TRUNCATION_NOTE = " (body truncated at 1 MiB)";
+    /** Enough of an error body to recognise it ("quota exceeded", an HTML error page), not a dump. */
+    private static final int EXCERPT_LENGTH = 120;
+
+    private ResponseJudge() {
+    }
+
+    static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions,
+                             Optional<Duration> latencyLimit) {
+        result.latency(response.latency()).httpStatus(response.status());
+        return conditions.isEmpty()
+                ? byStatus(result, response, latencyLimit)
+                : byConditions(result, response, conditions, latencyLimit);
+    }
+
+    private static ProbeResult byStatus(ProbeResult.Builder result, HttpResponseSnapshot response,
+                                        Optional<Duration> latencyLimit) {
+        String status = "HTTP " + response.status();
+        Optional<FailureClass> failure = StatusFailures.of(response.status());
+        if (failure.isPresent()) {
+            return result.down(failure.get(), status + excerpt(response.body()));
+        }
+        return upUnlessSlow(result, status, response.latency(), latencyLimit);
+    }
+
+    private static ProbeResult byConditions(ProbeResult.Builder result, HttpResponseSnapshot response,
+                                            List<Condition> conditions, Optional<Duration> latencyLimit) {
+        ResponseView view = response.view();
+        List<Condition> failed = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        for (Condition condition : conditions) {
+            ConditionResult outcome = condition.evaluate(view);
+            if (!outcome.satisfied()) {
+                failed.add(condition);
+                descriptions.add(outcome.description());
+            }
+        }
+        boolean bodyTested = conditions.stream().anyMatch(condition -> condition.placeholderKind() == PlaceholderKind.BODY);
+        String note = response.truncated() && bodyTested ? TRUNCATION_NOTE : "";
+        if (failed.isEmpty()) {
+            String met = conditions.size() == 1 ? "condition met" : "all " + conditions.size() + " conditions met";
+            return upUnlessSlow(result, "HTTP " + response.status() + ", " + met + note, response.latency(), latencyLimit);
+        }
+        String message = redact(summary(failed.size(), conditions.size()) + String.join("; ", descriptions) + note);
+        if (tests(failed, PlaceholderKind.STATUS)) {
+            return result.down(StatusFailures.of(response.status()).orElse(FailureClass.CONDITION), message);
+        }
+        if (failed.stream().allMatch(condition -> condition.placeholderKind() == PlaceholderKind.RESPONSE_TIME)) {
+            // it answered correctly, only slowly: that is what DEGRADED means
+            return result.degraded(message);
+        }
+        return result.down(FailureClass.CONDITION, message);
+    }
+
+    private static ProbeResult upUnlessSlow(ProbeResult.Builder result, String message, Duration latency,
+                                            Optional<Duration> latencyLimit) {
+        Optional<Duration> exceeded = latencyLimit.filter(limit -> latency.compareTo(limit) > 0);
+        if (exceeded.isPresent()) {
+            return result.degraded("latency " + LatencyText.format(latency) + " above the "
+                    + LatencyText.format(exceeded.get()) + " limit (" + message + ")");
+        }
+        return result.up(message);
+    }
+
+    private static boolean tests(List<Condition> conditions, PlaceholderKind kind) {
+        return conditions.stream().anyMatch(condition -> condition.placeholderKind() == kind);
+    }
+
+    private static String summary(int failed, int total) {
+        return total == 1 ? "condition failed: " : failed + " of " + total + " conditions failed: ";
+    }
+
+    /** {@code ": <first line of the body>"}, redacted before it is shortened; empty for an empty body. */
+    private static String excerpt(String body) {
+        String oneLine = redact(body).replaceAll("\\s+", " ").strip();
+        if (oneLine.isEmpty()) {
+            return "";
+        }
+        return ": " + (oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH - 1) + "…");
+    }
+
+    private static String redact(String text) {
+        return Redactor.global().redact(text);
+    }
+}
