@@ -1,2 +1,94 @@
 package io.sentinel;
-public class Sentinel { public static void main(String[] a) {} }
+
+import io.sentinel.cli.CommandLine;
+import io.sentinel.cli.ConfigSource;
+import io.sentinel.config.ConfigLoader;
+import io.sentinel.config.InvalidConfigException;
+import io.sentinel.config.SentinelConfig;
+import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.daemon.DaemonOptions;
+import io.sentinel.daemon.SentinelDaemon;
+import io.sentinel.secret.Redactor;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * {@code java -jar sentinel.jar [run|validate]}. Exit codes: 0 fine, 1 the daemon failed to start,
+ * 2 the configuration or the command line is wrong.
+ */
+public final class Sentinel {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+
+    private Sentinel() {
+    }
+
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err, System::getenv);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException wrongUsage) {
+            err.println("sentinel: " + wrongUsage.getMessage());
+            err.print(CommandLine.USAGE);
+            return INVALID;
+        }
+        if (commandLine.command() == CommandLine.Command.HELP) {
+            out.print(CommandLine.USAGE);
+            return OK;
+        }
+        SentinelConfig config;
+        try {
+            config = ConfigSource.load(commandLine, new ConfigLoader(BuiltInKinds.index(), environment), environment);
+        } catch (InvalidConfigException invalid) {
+            err.print(invalid.report());
+            err.println(invalid.problems().size() + " problem(s); nothing was started.");
+            return INVALID;
+        }
+        if (commandLine.command() == CommandLine.Command.VALIDATE) {
+            out.println(config.source() + ": valid (" + config.checks().size() + " checks, "
+                    + config.dependencies().size() + " dependencies)");
+            return OK;
+        }
+        return runDaemon(config, options(commandLine, environment), err);
+    }
+
+    private static DaemonOptions options(CommandLine commandLine, Function<String, String> environment) {
+        String routes = commandLine.routes().orElseGet(() -> orDefault(environment.apply("SENTINEL_ROUTES"), "routes"));
+        String data = commandLine.data().orElseGet(() -> orDefault(environment.apply("SENTINEL_DATA"), "data"));
+        return new DaemonOptions(DaemonOptions.routesIn(Path.of(routes)), Path.of(data), Clock.systemUTC());
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static int runDaemon(SentinelConfig config, DaemonOptions options, PrintStream err) {
+        SentinelDaemon daemon;
+        try {
+            daemon = SentinelDaemon.start(config, options);
+        } catch (Exception failure) {
+            err.println("sentinel: could not start: " + Redactor.global().describe(failure));
+            return FAILED;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-shutdown"));
+        try {
+            daemon.awaitStop();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            daemon.close();
+        }
+        return OK;
+    }
+}

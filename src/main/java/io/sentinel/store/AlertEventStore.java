@@ -1,5 +1,6 @@
 package io.sentinel.store;
 
+import io.sentinel.alert.AlertEventRepository;
 import io.sentinel.alert.AlertEvent;
 import io.sentinel.alert.AlertStatus;
 import io.sentinel.config.Severity;
@@ -18,7 +19,7 @@ import javax.sql.DataSource;
  * Every alert event raised, for the incident timeline and the API. Saving is synchronous and idempotent on
  * the event id, so a retried save after an unclear failure cannot double an event.
  */
-public final class AlertEventStore {
+public final class AlertEventStore implements AlertEventRepository {
 
     private static final String COLUMNS = "id, incident_id, status, severity, check_id, dependency, state,"
             + " previous_state, failure_class, reason, since, at";

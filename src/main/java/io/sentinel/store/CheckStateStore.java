@@ -1,5 +1,6 @@
 package io.sentinel.store;
 
+import io.sentinel.rules.CheckStateRepository;
 import io.sentinel.rules.CheckState;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * <p>Saving never throws into the rules engine: a state that cannot be written waits in memory (only the
  * latest per check matters) and is written by the next save or the background flush.
  */
-public final class CheckStateStore implements AutoCloseable {
+public final class CheckStateStore implements CheckStateRepository, AutoCloseable {
 
     /** How often the background flush writes deferred and failed states. */
     static final Duration FLUSH_INTERVAL = Duration.ofMillis(500);

@@ -1,5 +1,7 @@
 package io.sentinel.store;
 
+import io.sentinel.results.ResultHistory;
+import io.sentinel.results.ResultSink;
 import io.sentinel.probe.ProbeResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * results are queued in memory, written in batches by one background thread, spilled to a spool file when the
  * queue is full, and replayed from it once the database is back. Nothing is dropped.
  */
-public final class ResultStore implements AutoCloseable {
+public final class ResultStore implements ResultSink, ResultHistory, AutoCloseable {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 20_000;
     /** How long closing waits for the database before it spools what is left. */

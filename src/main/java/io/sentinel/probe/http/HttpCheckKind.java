@@ -1,8 +1,10 @@
 package io.sentinel.probe.http;
 
-import io.sentinel.config.CheckKind;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
+import io.sentinel.probe.Probe;
+import io.sentinel.probe.ProbeKind;
+import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.condition.Condition;
 import io.sentinel.probe.condition.ConditionSyntaxException;
 import java.net.URI;
@@ -33,7 +35,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *   followRedirects: false
  * </pre>
  */
-public final class HttpCheckKind implements CheckKind {
+public final class HttpCheckKind implements ProbeKind {
 
     public static final String NAME = "http";
     private static final String URL_EXAMPLE = "https://api.example.com/health";
@@ -92,5 +94,10 @@ public final class HttpCheckKind implements CheckKind {
             }
         }
         return valid ? Optional.of(conditions) : Optional.empty();
+    }
+
+    @Override
+    public Probe newProbe(ProbeToolkit toolkit) {
+        return new HttpProbe(toolkit.http(), toolkit.clock());
     }
 }

@@ -1,0 +1,22 @@
+package io.sentinel.alert;
+
+import java.util.List;
+
+/** Where alert events are kept, for incident timelines and the API. */
+public interface AlertEventRepository {
+
+    void save(AlertEvent event);
+
+    List<AlertEvent> recent(int limit);
+
+    AlertEventRepository NONE = new AlertEventRepository() {
+        @Override
+        public void save(AlertEvent event) {
+        }
+
+        @Override
+        public List<AlertEvent> recent(int limit) {
+            return List.of();
+        }
+    };
+}

@@ -1,0 +1,71 @@
+package io.sentinel.breaker;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.sentinel.config.CheckConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.Outcome;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.secret.Redactor;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+
+/**
+ * Tells the circuit breaker what a probe result means for the dependency, and turns whatever the breaker
+ * did into a result again. Used by the probe route templates around the probe bean.
+ */
+public final class BreakerVerdict {
+
+    private final CheckIndex checks;
+    private final Breakers breakers;
+    private final Clock clock;
+
+    public BreakerVerdict(CheckIndex checks, Breakers breakers, Clock clock) {
+        this.checks = checks;
+        this.breakers = breakers;
+        this.clock = clock;
+    }
+
+    /**
+     * Inside the breaker: a failed probe becomes a {@link CountedFailure} and a probe that did not call the
+     * dependency becomes {@link NotCounted}; a working one passes through.
+     */
+    public ProbeResult judge(ProbeResult result) {
+        if (countsAsFailure(result)) {
+            throw new CountedFailure(result);
+        }
+        if (result.outcome() == Outcome.SKIPPED) {
+            throw new NotCounted(result);
+        }
+        return result;
+    }
+
+    /**
+     * Every DOWN counts, except our own bugs ({@link FailureClass#INTERNAL}): a provider must not be
+     * disabled because Sentinel crashed.
+     */
+    public static boolean countsAsFailure(ProbeResult result) {
+        return result.outcome() == Outcome.DOWN && result.failureClass() != FailureClass.INTERNAL;
+    }
+
+    /**
+     * The breaker's fallback: recovers the result carried by the exception, or says the call was not made.
+     * Camel records no exception when Resilience4j refused the call itself (breaker open, or half-open with
+     * every trial taken), so an empty {@code EXCEPTION_CAUGHT} means "not permitted".
+     */
+    public ProbeResult recover(String checkId, Exchange exchange) {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (caught instanceof CountedFailure failure) {
+            return failure.result();
+        }
+        if (caught instanceof NotCounted skipped) {
+            return skipped.result();
+        }
+        CheckConfig check = checks.require(checkId);
+        ProbeResult.Builder result = ProbeResult.of(check.id(), check.dependency(), clock.instant());
+        if (caught == null || caught instanceof CallNotPermittedException) {
+            return result.shortCircuited(breakers.describeOpen(check.dependency()));
+        }
+        return result.down(FailureClass.INTERNAL, "probe failed unexpectedly: " + Redactor.global().describe(caught));
+    }
+}

@@ -1,0 +1,21 @@
+package io.sentinel.daemon;
+
+import io.sentinel.config.CheckKinds;
+import io.sentinel.probe.ProbeKind;
+import io.sentinel.probe.http.HttpCheckKind;
+import java.util.List;
+
+/** The check kinds this build ships. */
+public final class BuiltInKinds {
+
+    private BuiltInKinds() {
+    }
+
+    public static List<ProbeKind> all() {
+        return List.of(new HttpCheckKind());
+    }
+
+    public static CheckKinds index() {
+        return new CheckKinds(all());
+    }
+}

@@ -1,0 +1,49 @@
+package io.sentinel.daemon;
+
+import io.sentinel.config.SentinelConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The camel-main properties Sentinel runs with. Kept in one place because several are there for scale:
+ * with a thousand probe routes, per-route JMX beans and per-route metrics would cost more than the probes.
+ */
+final class CamelSettings {
+
+    private CamelSettings() {
+    }
+
+    static Map<String, Object> of(SentinelConfig config, DaemonOptions options) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("camel.main.name", "sentinel");
+        settings.put("camel.main.routes-include-pattern", options.routesLocation());
+        settings.put("camel.main.jmx-enabled", "false");
+        settings.put("camel.main.shutdown-timeout", "10");
+        settings.put("camel.main.use-breadcrumb", "false");
+        settings.put("camel.component.scheduler.pool-size", String.valueOf(config.server().probeThreads()));
+        settings.put("sentinel.probe.threads", String.valueOf(config.server().probeThreads()));
+
+        settings.put("camel.server.enabled", "true");
+        settings.put("camel.server.host", config.server().host());
+        settings.put("camel.server.port", String.valueOf(config.server().port()));
+        settings.put("camel.management.enabled", "true");
+        settings.put("camel.management.host", config.server().host());
+        settings.put("camel.management.port", String.valueOf(config.server().port()));
+        settings.put("camel.management.health-check-enabled", "true");
+        settings.put("camel.management.metrics-enabled", "true");
+
+        settings.put("camel.metrics.enabled", "true");
+        settings.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime,file-descriptor");
+        settings.put("camel.metrics.enable-route-policy", "false");
+        settings.put("camel.metrics.enable-exchange-event-notifier", "false");
+        settings.put("camel.metrics.enable-route-event-notifier", "false");
+        settings.put("camel.resilience4j.micrometer-enabled", "true");
+
+        // probe routes are not the daemon's health: a dependency being down is data, not a fault
+        settings.put("camel.health.routes-enabled", "false");
+        settings.put("camel.health.consumers-enabled", "false");
+        settings.put("camel.health.exposure-level", "oneline");
+        settings.put("camel.rest.binding-mode", "off");
+        return settings;
+    }
+}

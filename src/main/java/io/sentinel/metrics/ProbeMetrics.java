@@ -1,0 +1,90 @@
+package io.sentinel.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.sentinel.config.CheckConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.rules.CheckStates;
+import io.sentinel.rules.HealthState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Prometheus meters for probes and check states. Meters are created once per check (and per outcome) and
+ * cached, because every probe records into them.
+ *
+ * <ul>
+ *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency, with a few SLO buckets</li>
+ *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
+ *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
+ *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
+ * </ul>
+ */
+public final class ProbeMetrics {
+
+    private static final Duration[] LATENCY_BUCKETS = {
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+    private final MeterRegistry registry;
+    private final CheckIndex checks;
+    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Counter> results = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextExpectedStart = new ConcurrentHashMap<>();
+    private final DistributionSummary scheduleLag;
+
+    public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
+        this.registry = registry;
+        this.checks = checks;
+        this.scheduleLag = DistributionSummary.builder("sentinel.schedule.lag.seconds")
+                .description("How late each probe started compared with its schedule (interval after the previous probe ended)")
+                .baseUnit("seconds")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        for (CheckConfig check : checks.checks()) {
+            for (HealthState state : HealthState.values()) {
+                Gauge.builder("sentinel.check.state", states, all -> all.state(check.id()).state() == state ? 1 : 0)
+                        .description("1 when the check is in this state")
+                        .tags("check", check.id(), "dependency", check.dependency(), "state", state.name())
+                        .register(registry);
+            }
+        }
+    }
+
+    public ProbeResult record(ProbeResult result) {
+        durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
+                        .description("How long probes take")
+                        .tags("check", id, "dependency", result.dependency())
+                        .serviceLevelObjectives(LATENCY_BUCKETS)
+                        .register(registry))
+                .record(result.latency());
+        String failure = result.failureClass() == null ? "none" : result.failureClass().name();
+        String key = result.checkId() + '|' + result.outcome() + '|' + failure;
+        results.computeIfAbsent(key, unused -> Counter.builder("sentinel.probe.results")
+                        .description("Probe results by outcome and failure class")
+                        .tags("check", result.checkId(), "dependency", result.dependency(),
+                                "outcome", result.outcome().name(), "failure_class", failure)
+                        .register(registry))
+                .increment();
+        recordScheduleLag(result);
+        return result;
+    }
+
+    /** Probes run with a fixed delay, so each one is due one interval after the previous one ended. */
+    private void recordScheduleLag(ProbeResult result) {
+        checks.check(result.checkId()).ifPresent(check -> {
+            Instant due = nextExpectedStart.put(check.id(),
+                    result.startedAt().plus(result.latency()).plus(check.interval()));
+            if (due != null) {
+                long lateMillis = Math.max(0, Duration.between(due, result.startedAt()).toMillis());
+                scheduleLag.record(lateMillis / 1000.0);
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package io.sentinel.probe;
+
+import io.sentinel.config.CheckConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.secret.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a probe route template calls: finds the check and runs its kind's {@link Probe}. A probe that throws
+ * (a bug, not a dependency failure) still yields a result, so the check's state stays truthful and the
+ * route keeps running.
+ */
+public final class ProbeRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
+
+    private final Probe probe;
+    private final CheckIndex checks;
+    private final Clock clock;
+
+    public ProbeRunner(Probe probe, CheckIndex checks, Clock clock) {
+        this.probe = probe;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    public ProbeResult probe(String checkId) {
+        CheckConfig check = checks.require(checkId);
+        long started = System.nanoTime();
+        try {
+            return probe.probe(check);
+        } catch (RuntimeException bug) {
+            String reason = Redactor.global().describe(bug);
+            LOG.warn("Probe of {} failed unexpectedly: {}", checkId, reason);
+            return ProbeResult.of(check.id(), check.dependency(), clock.instant())
+                    .latency(Duration.ofNanos(System.nanoTime() - started))
+                    .down(FailureClass.INTERNAL, "probe failed unexpectedly: " + reason);
+        }
+    }
+}

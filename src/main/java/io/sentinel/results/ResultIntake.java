@@ -1,0 +1,35 @@
+package io.sentinel.results;
+
+import io.sentinel.config.CheckConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.secret.Redactor;
+
+/**
+ * The door of {@code direct:results}. Anything may be sent there, including by operators' own routes, so
+ * it is checked here: it must be a ProbeResult for a configured check of that dependency, and its message
+ * is redacted once for everything downstream.
+ */
+public final class ResultIntake {
+
+    private final CheckIndex checks;
+
+    public ResultIntake(CheckIndex checks) {
+        this.checks = checks;
+    }
+
+    public ProbeResult accept(Object body) {
+        if (!(body instanceof ProbeResult result)) {
+            throw new IllegalArgumentException("direct:results takes a io.sentinel.probe.ProbeResult, got "
+                    + (body == null ? "nothing" : body.getClass().getName()));
+        }
+        CheckConfig check = checks.check(result.checkId()).orElseThrow(() -> new IllegalArgumentException(
+                "result for unknown check '" + result.checkId() + "': add it to checks: in the configuration"));
+        if (!check.dependency().equals(result.dependency())) {
+            throw new IllegalArgumentException("result for check '" + check.id() + "' names dependency '"
+                    + result.dependency() + "', but the check belongs to '" + check.dependency() + "'");
+        }
+        String redacted = Redactor.global().redact(result.message());
+        return redacted.equals(result.message()) ? result : result.withMessage(redacted);
+    }
+}

@@ -1,0 +1,31 @@
+package io.sentinel.rules;
+
+import java.util.Map;
+
+/** Where check states survive restarts. */
+public interface CheckStateRepository {
+
+    Map<String, CheckState> loadAll();
+
+    /** Stores a state change now: a restart must not announce it again. */
+    void save(CheckState state);
+
+    /** Stores a streak update soon; losing the last second of streaks in a crash is harmless. */
+    void saveLater(CheckState state);
+
+    /** Keeps nothing: for tests and tools that do not persist. */
+    CheckStateRepository NONE = new CheckStateRepository() {
+        @Override
+        public Map<String, CheckState> loadAll() {
+            return Map.of();
+        }
+
+        @Override
+        public void save(CheckState state) {
+        }
+
+        @Override
+        public void saveLater(CheckState state) {
+        }
+    };
+}

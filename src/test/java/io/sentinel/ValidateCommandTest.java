@@ -1,0 +1,212 @@
+package io.sentinel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code sentinel validate}: every kind of mistake is named with file, line, column and a fix, exit code 2. */
+class ValidateCommandTest {
+
+    private static final String VALID = """
+            dependencies:
+              - id: google-places
+                description: Places API (New)
+            checks:
+              - id: places-search
+                dependency: google-places
+                kind: http
+                url: https://places.example.com/v1/places:searchText
+                interval: 5m
+            """;
+
+    @TempDir
+    Path directory;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Map<String, String> environment = Map.of();
+
+    @Test
+    void aValidConfigurationPassesWithExitCodeZero() throws IOException {
+        assertThat(validate(VALID)).isZero();
+        assertThat(stdout()).contains("valid (1 checks, 1 dependencies)");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsReportedWithItsPosition() throws IOException {
+        int code = validate("""
+                dependencies:
+                  - id: web
+                checks:
+                  - id: home
+                    url: "https://example.com
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).containsPattern("sentinel\\.yaml:\\d+:\\d+: YAML syntax error: .+ — check the indentation");
+    }
+
+    @Test
+    void anUnknownKeyIsReportedWithTheNearestKnownKey() throws IOException {
+        int code = validate(VALID + "    intervall: 30s\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:10:5: unknown key 'intervall' in checks[0] — did you mean 'interval'?");
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedWithAnExample() throws IOException {
+        int code = validate("""
+                dependencies:
+                  - id: web
+                checks:
+                  - id: home
+                    dependency: web
+                    kind: http
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:4:5: missing required field 'url' in checks[0] — add url: ");
+    }
+
+    @Test
+    void aWrongTypeSaysWhatWasExpected() throws IOException {
+        int code = validate(VALID + "    failureThreshold: three\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains(
+                "sentinel.yaml:10:23: 'failureThreshold' must be a whole number, got 'three' — for example failureThreshold: 3");
+    }
+
+    @Test
+    void aDurationInWordsIsRejectedWithTheAcceptedForms() throws IOException {
+        int code = validate(VALID.replace("interval: 5m", "interval: 5 minutes"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:9:15: 'interval' is not a duration: '5 minutes'"
+                + " — write a duration like 500ms, 30s, 5m, 1h or 1h30m");
+    }
+
+    @Test
+    void aDuplicateCheckIdIsReported() throws IOException {
+        int code = validate(VALID + """
+                  - id: places-search
+                    dependency: google-places
+                    kind: http
+                    url: https://places.example.com/other
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:10:9: check id 'places-search' is used twice");
+    }
+
+    @Test
+    void aCheckNamingAnUnknownDependencySuggestsTheNearestOne() throws IOException {
+        int code = validate(VALID.replace("dependency: google-places", "dependency: google-place"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:6:17: check names dependency 'google-place', which is not defined"
+                + " under dependencies: — did you mean 'google-places'?");
+    }
+
+    @Test
+    void zeroAndNegativeThresholdsAreRejected() throws IOException {
+        int code = validate(VALID + "    failureThreshold: 0\n    successThreshold: -1\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr())
+                .contains("sentinel.yaml:10:23: 'failureThreshold' must be greater than zero, got 0")
+                .contains("sentinel.yaml:11:23: 'successThreshold' must be greater than zero, got -1");
+    }
+
+    @Test
+    void aUrlWithoutSchemeIsRejectedWithTheFullForm() throws IOException {
+        int code = validate(VALID.replace("https://places.example.com/v1/places:searchText", "places.example.com/health"));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:8:10: 'url' has no scheme: 'places.example.com/health'"
+                + " — write the full URL, e.g. https://places.example.com/health");
+    }
+
+    @Test
+    void anUnsetEnvironmentVariableWithoutDefaultIsNamed() throws IOException {
+        int code = validate(VALID + "    headers:\n      X-Goog-Api-Key: ${GOOGLE_PLACES_API_KEY}\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:11:23: environment variable GOOGLE_PLACES_API_KEY (used by"
+                + " 'X-Goog-Api-Key') is not set — export GOOGLE_PLACES_API_KEY, or give a default: ${GOOGLE_PLACES_API_KEY:default}");
+    }
+
+    @Test
+    void aSetEnvironmentVariableIsUsedAndNeverPrinted() throws IOException {
+        environment = Map.of("GOOGLE_PLACES_API_KEY", "AIzaFakeKey-0123456789");
+
+        int code = validate(VALID + "    headers:\n      X-Goog-Api-Key: ${GOOGLE_PLACES_API_KEY}\n    intervall: 1m\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stdout() + stderr()).doesNotContain("AIzaFakeKey-0123456789");
+    }
+
+    @Test
+    void everyProblemIsReportedInOnePassWithoutAStackTrace() throws IOException {
+        int code = validate("""
+                defaults:
+                  interval: soon
+                dependencies:
+                  - id: web
+                checks:
+                  - id: home
+                    dependency: wbe
+                    kind: http
+                    url: example.com
+                    colour: blue
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines().filter(line -> line.contains("sentinel.yaml:")).count()).isEqualTo(4);
+        assertThat(stderr()).contains("4 problem(s); nothing was started.").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        int code = Sentinel.run(new String[] {"validate", "--config", directory.resolve("nope.yaml").toString()},
+                print(out), print(err), environment::get);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("nope.yaml:1:1: the file does not exist");
+    }
+
+    @Test
+    void anUnknownArgumentPrintsUsage() {
+        int code = Sentinel.run(new String[] {"--confg", "x"}, print(out), print(err), environment::get);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("unknown argument '--confg'").contains("Usage: java -jar sentinel.jar");
+    }
+
+    private int validate(String yaml) throws IOException {
+        Path file = directory.resolve("sentinel.yaml");
+        Files.writeString(file, yaml);
+        return Sentinel.run(new String[] {"validate", "--config", file.toString()}, print(out), print(err), environment::get);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
