@@ -129,21 +129,34 @@ class ProbePipelineIT {
     void aHealthyStatusWithAFailingBodyConditionIsDownWithConditionClass() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.state(daemon, "body").equals("DOWN"));
 
-        JsonNode last = StatusView.check(daemon, "body").path("lastResult");
-        assertThat(last.path("failureClass").asText()).isEqualTo("CONDITION");
-        assertThat(last.path("httpStatus").asInt()).isEqualTo(200);
-        assertThat(last.path("message").asText()).contains("[BODY].status == \"OK\"").contains("DOWN");
+        JsonNode failed = awaitFirst("body", "DOWN");
+        assertThat(failed.path("failureClass").asText()).isEqualTo("CONDITION");
+        assertThat(failed.path("httpStatus").asInt()).isEqualTo(200);
+        assertThat(failed.path("message").asText()).contains("[BODY].status == \"OK\"").contains("DOWN");
         assertThat(daemon.log()).contains("FIRING [critical] body DOWN (CONDITION)");
+    }
+
+    /** The stored history, not the last result: once a breaker opens, later results are SHORT_CIRCUITED. */
+    private static JsonNode awaitFirst(String checkId, String outcome) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode history = StatusView.parse(daemon.get("/api/checks/" + checkId + "/history?limit=50").body());
+            for (JsonNode result : history.path("results")) {
+                if (result.path("outcome").asText().equals(outcome)) {
+                    found[0] = result;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     @Test
     void aHangingTargetTimesOutWithinTheDeadline() throws Exception {
-        await().atMost(Duration.ofSeconds(30)).until(() -> StatusView.check(daemon, "hang").has("lastResult"));
-
-        JsonNode last = StatusView.check(daemon, "hang").path("lastResult");
-        assertThat(last.path("outcome").asText()).isEqualTo("DOWN");
-        assertThat(last.path("failureClass").asText()).isEqualTo("TIMEOUT");
-        assertThat(last.path("latencyMs").asLong()).as("bounded by the 1s deadline, not the 6s delay").isLessThan(5_000);
+        JsonNode timedOut = awaitFirst("hang", "DOWN");
+        assertThat(timedOut.path("failureClass").asText()).isEqualTo("TIMEOUT");
+        assertThat(timedOut.path("latencyMs").asLong()).as("bounded by the 1s deadline, not the 6s delay").isLessThan(5_000);
     }
 
     @Test
