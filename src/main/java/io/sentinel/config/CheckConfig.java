@@ -57,4 +57,73 @@ public record CheckConfig(
     public <T extends CheckOptions> T options(Class<T> type) {
         return type.cast(options);
     }
+
+    /** Starts a check with the standard defaults, for code and tests that build checks without a file. */
+    public static Builder builder(String id, String dependency, String kind, CheckOptions options) {
+        return new Builder(id, dependency, kind, options);
+    }
+
+    /** Builds a {@link CheckConfig}; every field not set keeps the value a configuration file would default to. */
+    public static final class Builder {
+        private final String id;
+        private final String dependency;
+        private final String kind;
+        private final CheckOptions options;
+        private String description = "";
+        private Duration interval = CheckDefaults.STANDARD.interval();
+        private Duration timeout = CheckDefaults.STANDARD.timeout();
+        private Severity severity = Severity.HIGH;
+        private int failureThreshold = CheckDefaults.STANDARD.failureThreshold();
+        private int successThreshold = CheckDefaults.STANDARD.successThreshold();
+        private Optional<Duration> latencyLimit = Optional.empty();
+        private Optional<String> runbook = Optional.empty();
+
+        private Builder(String id, String dependency, String kind, CheckOptions options) {
+            this.id = id;
+            this.dependency = dependency;
+            this.kind = kind;
+            this.options = options;
+        }
+
+        public Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        public Builder interval(Duration value) {
+            this.interval = value;
+            return this;
+        }
+
+        public Builder timeout(Duration value) {
+            this.timeout = value;
+            return this;
+        }
+
+        public Builder severity(Severity value) {
+            this.severity = value;
+            return this;
+        }
+
+        public Builder thresholds(int failures, int successes) {
+            this.failureThreshold = failures;
+            this.successThreshold = successes;
+            return this;
+        }
+
+        public Builder latencyLimit(Duration value) {
+            this.latencyLimit = Optional.of(value);
+            return this;
+        }
+
+        public Builder runbook(String value) {
+            this.runbook = Optional.of(value);
+            return this;
+        }
+
+        public CheckConfig build() {
+            return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
+                    successThreshold, latencyLimit, runbook, options);
+        }
+    }
 }

@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a probe route template calls: finds the check and runs its kind's {@link Probe}. A probe that throws
+ * What a probe route template calls: finds the check, runs its kind's {@link Probe} and applies the check's
+ * latency limit (the same for every kind). A probe that throws
  * (a bug, not a dependency failure) still yields a result, so the check's state stays truthful and the
  * route keeps running.
  */
@@ -31,7 +32,7 @@ public final class ProbeRunner {
         CheckConfig check = checks.require(checkId);
         long started = System.nanoTime();
         try {
-            return probe.probe(check);
+            return LatencyLimit.apply(probe.probe(check), check.latencyLimit());
         } catch (RuntimeException bug) {
             String reason = Redactor.global().describe(bug);
             LOG.warn("Probe of {} failed unexpectedly: {}", checkId, reason);

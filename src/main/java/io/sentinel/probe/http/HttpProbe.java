@@ -27,7 +27,7 @@ public final class HttpProbe implements Probe {
         try {
             HttpCheckOptions options = check.options(HttpCheckOptions.class);
             HttpResponseSnapshot response = caller.call(options.request(), options.connectTimeout(), check.timeout());
-            return ResponseJudge.judge(result, response, options.conditions(), check.latencyLimit());
+            return ResponseJudge.judge(result, response, options.conditions());
         } catch (HttpCallFailure failure) {
             return result.latency(since(started)).down(failure.failureClass(), failure.getMessage());
         } catch (RuntimeException bug) {

@@ -1,5 +1,6 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.condition.Condition;
@@ -7,7 +8,6 @@ import io.sentinel.probe.condition.ConditionResult;
 import io.sentinel.probe.condition.PlaceholderKind;
 import io.sentinel.probe.condition.ResponseView;
 import io.sentinel.secret.Redactor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,32 +19,26 @@ import java.util.Optional;
 final class ResponseJudge {
 
     static final String TRUNCATION_NOTE = " (body truncated at 1 MiB)";
-    /** Enough of an error body to recognise it ("quota exceeded", an HTML error page), not a dump. */
-    private static final int EXCERPT_LENGTH = 120;
 
     private ResponseJudge() {
     }
 
-    static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions,
-                             Optional<Duration> latencyLimit) {
+    static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions) {
         result.latency(response.latency()).httpStatus(response.status());
-        return conditions.isEmpty()
-                ? byStatus(result, response, latencyLimit)
-                : byConditions(result, response, conditions, latencyLimit);
+        return conditions.isEmpty() ? byStatus(result, response) : byConditions(result, response, conditions);
     }
 
-    private static ProbeResult byStatus(ProbeResult.Builder result, HttpResponseSnapshot response,
-                                        Optional<Duration> latencyLimit) {
+    private static ProbeResult byStatus(ProbeResult.Builder result, HttpResponseSnapshot response) {
         String status = "HTTP " + response.status();
         Optional<FailureClass> failure = StatusFailures.of(response.status());
         if (failure.isPresent()) {
             return result.down(failure.get(), status + excerpt(response.body()));
         }
-        return upUnlessSlow(result, status, response.latency(), latencyLimit);
+        return result.up(status);
     }
 
     private static ProbeResult byConditions(ProbeResult.Builder result, HttpResponseSnapshot response,
-                                            List<Condition> conditions, Optional<Duration> latencyLimit) {
+                                            List<Condition> conditions) {
         ResponseView view = response.view();
         List<Condition> failed = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
@@ -59,7 +53,7 @@ final class ResponseJudge {
         String note = response.truncated() && bodyTested ? TRUNCATION_NOTE : "";
         if (failed.isEmpty()) {
             String met = conditions.size() == 1 ? "condition met" : "all " + conditions.size() + " conditions met";
-            return upUnlessSlow(result, "HTTP " + response.status() + ", " + met + note, response.latency(), latencyLimit);
+            return result.up("HTTP " + response.status() + ", " + met + note);
         }
         String message = redact(summary(failed.size(), conditions.size()) + String.join("; ", descriptions) + note);
         if (tests(failed, PlaceholderKind.STATUS)) {
@@ -72,16 +66,6 @@ final class ResponseJudge {
         return result.down(FailureClass.CONDITION, message);
     }
 
-    private static ProbeResult upUnlessSlow(ProbeResult.Builder result, String message, Duration latency,
-                                            Optional<Duration> latencyLimit) {
-        Optional<Duration> exceeded = latencyLimit.filter(limit -> latency.compareTo(limit) > 0);
-        if (exceeded.isPresent()) {
-            return result.degraded("latency " + LatencyText.format(latency) + " above the "
-                    + LatencyText.format(exceeded.get()) + " limit (" + message + ")");
-        }
-        return result.up(message);
-    }
-
     private static boolean tests(List<Condition> conditions, PlaceholderKind kind) {
         return conditions.stream().anyMatch(condition -> condition.placeholderKind() == kind);
     }
@@ -90,13 +74,10 @@ final class ResponseJudge {
         return total == 1 ? "condition failed: " : failed + " of " + total + " conditions failed: ";
     }
 
-    /** {@code ": <first line of the body>"}, redacted before it is shortened; empty for an empty body. */
+    /** {@code ": <first line of the body>"}; empty for an empty body. */
     private static String excerpt(String body) {
-        String oneLine = redact(body).replaceAll("\\s+", " ").strip();
-        if (oneLine.isEmpty()) {
-            return "";
-        }
-        return ": " + (oneLine.length() <= EXCERPT_LENGTH ? oneLine : oneLine.substring(0, EXCERPT_LENGTH - 1) + "…");
+        String excerpt = Excerpts.of(body);
+        return excerpt.isEmpty() ? "" : ": " + excerpt;
     }
 
     private static String redact(String text) {

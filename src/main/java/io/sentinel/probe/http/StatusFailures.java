@@ -4,13 +4,13 @@ import io.sentinel.probe.FailureClass;
 import java.util.Optional;
 
 /** What an HTTP status alone says about a dependency. */
-final class StatusFailures {
+public final class StatusFailures {
 
     private StatusFailures() {
     }
 
     /** The failure a status stands for, or empty for 200–399. */
-    static Optional<FailureClass> of(int status) {
+    public static Optional<FailureClass> of(int status) {
         if (status >= 200 && status < 400) {
             return Optional.empty();
         }

@@ -170,17 +170,6 @@ class HttpProbeTest {
     }
 
     @Test
-    void aResponseAboveTheLatencyLimitIsDegraded() {
-        server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(300)));
-        CheckConfig check = check(HttpCheckOptions.get(url("/slow")), Duration.ofSeconds(10), Optional.of(Duration.ofMillis(100)));
-
-        ProbeResult result = probe.probe(check);
-
-        assertThat(result.outcome()).isEqualTo(Outcome.DEGRADED);
-        assertThat(result.message()).matches("latency \\d+ms above the 100ms limit \\(HTTP 200\\)");
-    }
-
-    @Test
     void aHugeBodyIsCutAtOneMebibyteAndTheCutIsNoted() {
         server.stubFor(get("/huge").willReturn(aResponse().withStatus(200).withBody("a".repeat(2 * 1024 * 1024) + "END")));
 

@@ -1,15 +1,15 @@
-package io.sentinel.probe.http;
+package io.sentinel.probe;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Latencies as people read them in a message: {@code 312ms}, {@code 3s}, {@code 3.2s}. */
-final class LatencyText {
+public final class Latencies {
 
-    private LatencyText() {
+    private Latencies() {
     }
 
-    static String format(Duration latency) {
+    public static String format(Duration latency) {
         long millis = latency.toMillis();
         if (millis < 1000) {
             return millis + "ms";
