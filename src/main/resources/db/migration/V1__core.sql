@@ -39,7 +39,8 @@ CREATE TABLE alert_event (
     incident_id    VARCHAR(200)             NOT NULL,
     status         VARCHAR(20)              NOT NULL,
     severity       VARCHAR(20)              NOT NULL,
-    check_id       VARCHAR(200)             NOT NULL,
+    -- null for alerts about a whole dependency (its circuit breaker)
+    check_id       VARCHAR(200),
     dependency     VARCHAR(200)             NOT NULL,
     state          VARCHAR(20)              NOT NULL,
     previous_state VARCHAR(20)              NOT NULL,

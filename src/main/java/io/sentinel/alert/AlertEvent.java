@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param incidentId    the incident it belongs to: every event of one outage shares it
  * @param status        FIRING or RESOLVED
  * @param severity      how much it matters
- * @param checkId       the check
+ * @param checkId       the check; null for an alert about a whole dependency (its circuit breaker)
  * @param dependency    the dependency the check watches
  * @param state         the state entered
  * @param previousState the state left
@@ -41,7 +41,6 @@ public record AlertEvent(
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(dependency, "dependency");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(previousState, "previousState");
@@ -53,6 +52,15 @@ public record AlertEvent(
     /** One line for logs and chat fallbacks: {@code FIRING [critical] supabase-db DOWN (TIMEOUT): …}. */
     public String summary() {
         String failure = failureClass == null ? "" : " (" + failureClass + ")";
-        return status + " [" + severity.label() + "] " + checkId + " " + state + failure + ": " + reason;
+        return status + " [" + severity.label() + "] " + subject() + " " + state + failure + ": " + reason;
+    }
+
+    /** What the alert is about: the check, or {@code <dependency> breaker}. */
+    public String subject() {
+        return checkId != null ? checkId : dependency + " breaker";
+    }
+
+    public boolean isAboutDependency() {
+        return checkId == null;
     }
 }

@@ -17,6 +17,9 @@ public final class ApiReplies {
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader("Cache-Control", reply.cacheFor().isZero() ? "no-store"
                 : "max-age=" + reply.cacheFor().toSeconds());
+        if (reply.status() == 401) {
+            message.setHeader("WWW-Authenticate", "Bearer realm=\"sentinel\"");
+        }
         message.setBody(Redactor.global().redact(Json.write(reply.body())));
     }
 }

@@ -32,6 +32,7 @@ public final class BreakerVerdict {
      */
     public ProbeResult judge(ProbeResult result) {
         if (countsAsFailure(result)) {
+            breakers.recordFailure(result);
             throw new CountedFailure(result);
         }
         if (result.outcome() == Outcome.SKIPPED) {

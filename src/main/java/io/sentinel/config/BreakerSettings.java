@@ -14,16 +14,18 @@ import java.util.Objects;
  * @param slowCallRate      percentage of slow probes that opens the breaker
  * @param waitInOpen        how long the breaker stays open before letting trial probes through
  * @param halfOpenTrials    trial probes allowed while half-open
+ * @param severity          severity of the "disabled by breaker" alert
  */
 public record BreakerSettings(int window, int minimumCalls, float failureRate, Duration slowCall,
-                              float slowCallRate, Duration waitInOpen, int halfOpenTrials) {
+                              float slowCallRate, Duration waitInOpen, int halfOpenTrials, Severity severity) {
 
     public static final BreakerSettings DEFAULTS =
-            new BreakerSettings(10, 4, 50f, Duration.ofSeconds(10), 100f, Duration.ofMinutes(2), 2);
+            new BreakerSettings(10, 4, 50f, Duration.ofSeconds(10), 100f, Duration.ofMinutes(2), 2, Severity.HIGH);
 
     public BreakerSettings {
         Objects.requireNonNull(slowCall, "slowCall");
         Objects.requireNonNull(waitInOpen, "waitInOpen");
+        Objects.requireNonNull(severity, "severity");
         if (window < 1 || minimumCalls < 1 || halfOpenTrials < 1) {
             throw new IllegalArgumentException("window, minimumCalls and halfOpenTrials must be at least 1");
         }

@@ -25,6 +25,8 @@ public final class ConfigLoader {
 
     /** Overrides {@code server.port}, so a container can move the port without editing the file. */
     public static final String PORT_VARIABLE = "SENTINEL_HTTP_PORT";
+    /** The operator token, when {@code server.adminToken} is not set. */
+    public static final String ADMIN_TOKEN_VARIABLE = "SENTINEL_ADMIN_TOKEN";
 
     private final CheckKinds kinds;
     private final Function<String, String> environment;
@@ -111,8 +113,14 @@ public final class ConfigLoader {
         String host = section == null ? "0.0.0.0" : section.text("host", "0.0.0.0");
         int threads = section == null ? ServerConfig.DEFAULT_PROBE_THREADS
                 : section.intInRange("probeThreads", 1, 512, ServerConfig.DEFAULT_PROBE_THREADS);
-        Secret adminToken = section == null ? Secret.none() : section.secret("adminToken");
+        Secret adminToken = section != null && section.has("adminToken") ? section.secret("adminToken") : adminTokenFromEnvironment();
         return new ServerConfig(host, portOverride().orElse(configuredPort), threads, adminToken);
+    }
+
+    /** Without {@code server.adminToken}, {@value #ADMIN_TOKEN_VARIABLE} is used, so the usual setup needs no YAML. */
+    private Secret adminTokenFromEnvironment() {
+        String token = environment.apply(ADMIN_TOKEN_VARIABLE);
+        return token == null ? Secret.fromVariable("", ADMIN_TOKEN_VARIABLE) : Secret.fromVariable(token, ADMIN_TOKEN_VARIABLE);
     }
 
     private Optional<Integer> portOverride() {

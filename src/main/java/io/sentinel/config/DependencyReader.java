@@ -46,6 +46,8 @@ final class DependencyReader {
         float slowCallRate = section.percent("slowCallRate", defaults.slowCallRate());
         Duration waitInOpen = section.durationAtLeast("waitInOpen", Duration.ofSeconds(1), defaults.waitInOpen());
         int halfOpenTrials = section.intInRange("halfOpenTrials", 1, 100, defaults.halfOpenTrials());
-        return new BreakerSettings(window, minimumCalls, failureRate, slowCall, slowCallRate, waitInOpen, halfOpenTrials);
+        Severity severity = section.choice("severity", Severity.class).orElse(defaults.severity());
+        return new BreakerSettings(window, minimumCalls, failureRate, slowCall, slowCallRate, waitInOpen, halfOpenTrials,
+                severity);
     }
 }

@@ -3,14 +3,18 @@ package io.sentinel.daemon;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.alert.AlertDispatcher;
+import io.sentinel.api.AdminAuth;
 import io.sentinel.api.ApiReplies;
+import io.sentinel.api.BreakerApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.metrics.BreakerMetrics;
 import io.sentinel.metrics.ProbeMetrics;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeRunner;
@@ -22,6 +26,7 @@ import io.sentinel.results.ResultRecorder;
 import io.sentinel.rules.CheckStates;
 import io.sentinel.secret.Redactor;
 import io.sentinel.store.AlertEventStore;
+import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.ResultStore;
@@ -30,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +89,12 @@ public final class SentinelDaemon implements AutoCloseable {
         CheckStates states = new CheckStates(checks::check, stateStore, options.clock());
         restore(states, checks, stateStore, resultStore);
 
-        Breakers breakers = new Breakers(config.dependencies(), options.clock());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Breakers breakers = new Breakers(config.dependencies(), options.clock());
+        BreakerJournal breakerJournal = new BreakerJournal(breakers, new BreakerStore(database, options.clock()));
+        restore(breakerJournal, database, options);
+        breakers.onTransition(breakerJournal);
+        breakers.onTransition(new BreakerMetrics(metrics, breakers));
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
@@ -104,11 +114,14 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("checkStates", states);
         main.bind("alertDispatcher", new AlertDispatcher(eventStore));
         main.bind("statusApi", new StatusApi(checks, states, resultStore, options.clock()));
+        main.bind("breakerApi", new BreakerApi(breakers, checks, new AdminAuth(config.server().adminToken())));
         main.bind("apiReplies", new ApiReplies());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), kindIndex));
 
         main.init();
         main.start();
+        ProducerTemplate alerts = main.getCamelContext().createProducerTemplate();
+        breakerJournal.alertsTo(event -> alerts.sendBody("direct:alerts", event));
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
         return new SentinelDaemon(config, main, resources);
@@ -125,6 +138,14 @@ public final class SentinelDaemon implements AutoCloseable {
         } catch (StoreException unavailable) {
             LOG.warn("Could not restore check states ({}); every check starts UNKNOWN", unavailable.getMessage());
             states.restore(ids, Map.of(), Map.of());
+        }
+    }
+
+    private static void restore(BreakerJournal journal, Database database, DaemonOptions options) {
+        try {
+            journal.restore(new BreakerStore(database, options.clock()).loadAll());
+        } catch (StoreException unavailable) {
+            LOG.warn("Could not restore circuit breakers ({}); every breaker starts CLOSED", unavailable.getMessage());
         }
     }
 
