@@ -3,6 +3,7 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.hunter.HunterCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -12,7 +13,9 @@ public final class BuiltInKinds {
     }
 
     public static List<ProbeKind> all() {
-        return List.of(new HttpCheckKind());
+        return List.of(
+                new HttpCheckKind(),
+                new HunterCheckKind());
     }
 
     public static CheckKinds index() {
