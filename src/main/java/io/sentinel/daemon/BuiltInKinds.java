@@ -4,6 +4,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.hunter.HunterCheckKind;
+import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -15,7 +16,8 @@ public final class BuiltInKinds {
     public static List<ProbeKind> all() {
         return List.of(
                 new HttpCheckKind(),
-                new HunterCheckKind());
+                new HunterCheckKind(),
+                new NeverBounceCheckKind());
     }
 
     public static CheckKinds index() {
