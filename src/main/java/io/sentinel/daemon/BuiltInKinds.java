@@ -5,6 +5,7 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.hunter.HunterCheckKind;
 import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
+import io.sentinel.provider.vercel.VercelCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -17,7 +18,8 @@ public final class BuiltInKinds {
         return List.of(
                 new HttpCheckKind(),
                 new HunterCheckKind(),
-                new NeverBounceCheckKind());
+                new NeverBounceCheckKind(),
+                new VercelCheckKind());
     }
 
     public static CheckKinds index() {
