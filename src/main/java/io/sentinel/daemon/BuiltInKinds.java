@@ -3,6 +3,9 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.hunter.HunterCheckKind;
+import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
+import io.sentinel.provider.vercel.VercelCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -12,7 +15,11 @@ public final class BuiltInKinds {
     }
 
     public static List<ProbeKind> all() {
-        return List.of(new HttpCheckKind());
+        return List.of(
+                new HttpCheckKind(),
+                new HunterCheckKind(),
+                new NeverBounceCheckKind(),
+                new VercelCheckKind());
     }
 
     public static CheckKinds index() {

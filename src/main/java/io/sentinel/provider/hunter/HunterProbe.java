@@ -1,0 +1,118 @@
+package io.sentinel.provider.hunter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentinel.probe.Excerpts;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.provider.HttpProviderProbe;
+import io.sentinel.secret.Redactor;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads Hunter's account endpoint. Hunter answers errors with a real status and an
+ * {@code {"errors":[{"id","code","details"}]}} body; unusually, 429 means the monthly allowance is spent and
+ * 403 means the short-term rate limit was hit.
+ */
+final class HunterProbe extends HttpProviderProbe<HunterOptions> {
+
+    private static final String EXPECTED = "a JSON account with data.requests.searches.used/available";
+
+    private final Clock clock;
+
+    HunterProbe(HttpCaller http, Clock clock) {
+        super(http, clock, HunterOptions.class);
+        this.clock = clock;
+    }
+
+    @Override
+    protected Optional<String> missingCredential(HunterOptions options) {
+        return options.missingCredential();
+    }
+
+    @Override
+    protected HttpRequestSpec request(HunterOptions options) {
+        return new HttpRequestSpec(HttpMethod.GET, options.accountUrl(),
+                Map.of("X-API-KEY", options.apiKey().value(), "Accept", "application/json"), Optional.empty());
+    }
+
+    @Override
+    protected ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, HunterOptions options) {
+        int status = response.status();
+        Optional<JsonNode> body = json(response.body());
+        if (status < 200 || status >= 400) {
+            return failed(response, body, result);
+        }
+        if (status >= 300 || body.isEmpty() || !body.get().isObject()) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        Optional<String> errors = errors(body.get());
+        if (errors.isPresent()) {
+            return result.down(FailureClass.BODY_ERROR, redact("HTTP " + status + " with errors: " + errors.get()));
+        }
+        Optional<HunterAccount> account = HunterAccount.read(body.get());
+        if (account.isEmpty()) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        return healthy(account.get(), result);
+    }
+
+    private ProbeResult healthy(HunterAccount account, ProbeResult.Builder result) {
+        List<String> parts = new ArrayList<>();
+        for (HunterAccount.Meter meter : account.meters()) {
+            result.reading(meter.name() + ".used", meter.used())
+                    .reading(meter.name() + ".available", meter.available())
+                    .reading(meter.name() + ".remaining", meter.remaining());
+            parts.add(meter.describe());
+        }
+        String message = account.plan().map(plan -> plan + " plan: ").orElse("") + String.join(", ", parts);
+        if (account.resetDate().isPresent()) {
+            // whole days left: half a day before the reset reads 0
+            long days = ChronoUnit.DAYS.between(clock.instant(), account.resetDate().get().atStartOfDay(ZoneOffset.UTC));
+            result.reading("reset.days", days);
+            message += "; resets " + account.resetDate().get() + " (in " + days + (days == 1 ? " day)" : " days)");
+        }
+        return result.up(redact(message));
+    }
+
+    private static ProbeResult failed(HttpResponseSnapshot response, Optional<JsonNode> body, ProbeResult.Builder result) {
+        int status = response.status();
+        String reason = body.flatMap(HunterProbe::errors).orElseGet(() -> Excerpts.of(response.body()));
+        String message = "HTTP " + status + (reason.isEmpty() ? "" : ": " + reason);
+        return switch (status) {
+            case 401 -> result.down(FailureClass.AUTH, redact(message));
+            case 429 -> result.down(FailureClass.QUOTA, redact(message + " (monthly allowance used up)"));
+            case 403 -> result.down(FailureClass.RATE_LIMITED, redact(message + " (per-second/minute rate limit)"));
+            default -> result.down(status >= 500 ? FailureClass.HTTP_5XX
+                    : status >= 400 ? FailureClass.HTTP_4XX : FailureClass.SCHEMA, redact(message));
+        };
+    }
+
+    /** {@code id: details} of each error in Hunter's envelope, or empty when the body has none. */
+    private static Optional<String> errors(JsonNode body) {
+        JsonNode errors = body.path("errors");
+        if (!errors.isArray() || errors.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> described = new ArrayList<>();
+        for (JsonNode error : errors) {
+            String id = error.path("id").asText("");
+            String details = error.path("details").asText("");
+            described.add(id.isEmpty() || details.isEmpty() ? id + details : id + ": " + details);
+        }
+        return Optional.of(String.join("; ", described));
+    }
+
+    private static String redact(String message) {
+        return Redactor.global().redact(message);
+    }
+}
