@@ -42,4 +42,18 @@ public record CheckState(
     public static CheckState unknown(String checkId) {
         return new CheckState(checkId, HealthState.UNKNOWN, null, 0, 0, 0, 0, null, null);
     }
+
+    /**
+     * True when the two states would decide the next results the same way: same state, start and incident,
+     * and the same streaks up to {@code cap} (the largest threshold). A streak beyond the largest threshold
+     * decides nothing more, so storing it again would be work without value.
+     */
+    public boolean decidesLike(CheckState other, int cap) {
+        return state == other.state && java.util.Objects.equals(since, other.since)
+                && java.util.Objects.equals(incidentId, other.incidentId)
+                && Math.min(consecutiveFailures, cap) == Math.min(other.consecutiveFailures, cap)
+                && Math.min(consecutiveSuccesses, cap) == Math.min(other.consecutiveSuccesses, cap)
+                && Math.min(consecutiveNonFailures, cap) == Math.min(other.consecutiveNonFailures, cap)
+                && Math.min(consecutiveNonSuccesses, cap) == Math.min(other.consecutiveNonSuccesses, cap);
+    }
 }

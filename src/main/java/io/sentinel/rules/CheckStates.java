@@ -81,7 +81,7 @@ public final class CheckStates {
         if (before[0].state() != after.state()) {
             LOG.info("{} is now {} (was {})", check.id(), after.state(), before[0].state());
             repository.save(after);
-        } else {
+        } else if (!after.decidesLike(before[0], Math.max(check.failureThreshold(), check.successThreshold()))) {
             repository.saveLater(after);
         }
         return event.orElse(null);
