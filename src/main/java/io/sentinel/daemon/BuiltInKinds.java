@@ -3,6 +3,10 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
+import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
+import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
+import io.sentinel.provider.supabase.SupabaseRestCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -12,7 +16,12 @@ public final class BuiltInKinds {
     }
 
     public static List<ProbeKind> all() {
-        return List.of(new HttpCheckKind());
+        return List.of(
+                new HttpCheckKind(),
+                new SupabaseAuthCheckKind(),
+                new SupabaseRestCheckKind(),
+                new SupabaseFunctionCheckKind(),
+                new SupabaseManagementCheckKind());
     }
 
     public static CheckKinds index() {
