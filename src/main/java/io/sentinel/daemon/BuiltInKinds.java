@@ -5,6 +5,10 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.hunter.HunterCheckKind;
 import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
+import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
+import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
+import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
+import io.sentinel.provider.supabase.SupabaseRestCheckKind;
 import io.sentinel.provider.vercel.VercelCheckKind;
 import java.util.List;
 
@@ -19,7 +23,11 @@ public final class BuiltInKinds {
                 new HttpCheckKind(),
                 new HunterCheckKind(),
                 new NeverBounceCheckKind(),
-                new VercelCheckKind());
+                new VercelCheckKind(),
+                new SupabaseAuthCheckKind(),
+                new SupabaseRestCheckKind(),
+                new SupabaseFunctionCheckKind(),
+                new SupabaseManagementCheckKind());
     }
 
     public static CheckKinds index() {

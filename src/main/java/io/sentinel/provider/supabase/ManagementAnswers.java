@@ -1,0 +1,122 @@
+package io.sentinel.provider.supabase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentinel.probe.Excerpts;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.probe.http.StatusFailures;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the Management API's answers: service health, the function list, and its error statuses. */
+final class ManagementAnswers {
+
+    /** One entry of {@code /health}. The status values are not documented; {@code healthy} decides. */
+    record ServiceHealth(String name, boolean healthy, Optional<String> status, Optional<String> error) {
+
+        /** "storage (UNHEALTHY: upstream connect error)". */
+        String describe() {
+            List<String> parts = new ArrayList<>();
+            status.ifPresent(parts::add);
+            error.ifPresent(parts::add);
+            return parts.isEmpty() ? name : name + " (" + String.join(": ", parts) + ")";
+        }
+    }
+
+    static final String ACTIVE = "ACTIVE";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ERROR_LENGTH = 100;
+
+    private ManagementAnswers() {
+    }
+
+    /** The services, or empty when the body is not an array of {@code {name, healthy}}. */
+    static Optional<List<ServiceHealth>> services(String body) {
+        Optional<JsonNode> root = parse(body).filter(node -> node.isArray() && !node.isEmpty());
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ServiceHealth> services = new ArrayList<>();
+        for (JsonNode entry : root.get()) {
+            if (!entry.path("name").isTextual() || !entry.path("healthy").isBoolean()) {
+                return Optional.empty();
+            }
+            services.add(new ServiceHealth(entry.get("name").asText(), entry.get("healthy").asBoolean(),
+                    text(entry.get("status")), text(entry.get("error"))));
+        }
+        return Optional.of(services);
+    }
+
+    /** Each function's status by slug, or empty when the body is not an array of {@code {slug, status}}. */
+    static Optional<Map<String, String>> functionStatuses(String body) {
+        Optional<JsonNode> root = parse(body).filter(JsonNode::isArray);
+        if (root.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> statuses = new LinkedHashMap<>();
+        for (JsonNode entry : root.get()) {
+            if (!entry.path("slug").isTextual() || !entry.path("status").isTextual()) {
+                return Optional.empty();
+            }
+            statuses.put(entry.get("slug").asText(), entry.get("status").asText());
+        }
+        return Optional.of(statuses);
+    }
+
+    /** The failure a non-2xx answer stands for; what the API said goes into the message. */
+    static ProbeResult failure(HttpResponseSnapshot response, ProbeResult.Builder result, String call) {
+        int status = response.status();
+        String said = said(response.body());
+        String prefix = call + ": HTTP " + status;
+        return switch (status) {
+            case 401 -> result.down(FailureClass.AUTH, prefix + " (access token rejected): " + said);
+            case 402 -> result.down(FailureClass.QUOTA, prefix + " (payment required): " + said);
+            case 403 -> restrictionWords(said) ? result.down(FailureClass.QUOTA, prefix + " (restricted): " + said)
+                    : result.down(FailureClass.AUTH, prefix + " (token lacks access to this project or scope): " + said);
+            case 404 -> result.down(FailureClass.HTTP_4XX, prefix + " (project not found or not visible to this token): " + said);
+            case 429 -> result.down(FailureClass.RATE_LIMITED, prefix + " (rate limit, about 60 requests a minute per user"
+                    + response.headers().first("Retry-After").map(seconds -> "; retry after " + seconds + " s").orElse("")
+                    + "): " + said);
+            default -> result.down(StatusFailures.of(status).filter(failureClass -> status >= 400).orElse(FailureClass.SCHEMA),
+                    prefix + ": " + said);
+        };
+    }
+
+    /** A 403 that speaks of billing or an exceeded allowance is a quota, not a key problem. */
+    private static boolean restrictionWords(String said) {
+        String lower = said.toLowerCase(Locale.ROOT);
+        return lower.contains("quota") || lower.contains("exceed") || lower.contains("billing") || lower.contains("payment");
+    }
+
+    private static String said(String body) {
+        return parse(body).filter(JsonNode::isObject).flatMap(root -> text(root.get("message")))
+                .orElseGet(() -> Excerpts.of(body));
+    }
+
+    private static Optional<JsonNode> parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(body));
+        } catch (IOException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    /** Text as is, and anything else (an error object) as short JSON. */
+    private static Optional<String> text(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return Optional.empty();
+        }
+        String value = node.isTextual() ? node.asText() : node.toString();
+        return value.isBlank() ? Optional.empty() : Optional.of(Excerpts.of(value, ERROR_LENGTH));
+    }
+}

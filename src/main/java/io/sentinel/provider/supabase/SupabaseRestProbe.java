@@ -1,0 +1,78 @@
+package io.sentinel.provider.supabase;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.provider.HttpProviderProbe;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /rest/v1/<table>?select=<column>&limit=1}: UP when PostgREST answers with an array of rows.
+ * PostgREST's own errors ({@code {code, details, hint, message}}) are read before the platform's.
+ */
+final class SupabaseRestProbe extends HttpProviderProbe<SupabaseRestOptions> {
+
+    /** "relation does not exist" from Postgres, and PostgREST's "table not in the schema cache". */
+    private static final Set<String> MISSING_TABLE = Set.of("42P01", "PGRST205");
+    /** Postgres's "column does not exist". */
+    private static final String MISSING_COLUMN = "42703";
+    private static final String EXPECTED = "a JSON array of rows";
+
+    SupabaseRestProbe(HttpCaller http, Clock clock) {
+        super(http, clock, SupabaseRestOptions.class);
+    }
+
+    @Override
+    protected Optional<String> missingCredential(SupabaseRestOptions options) {
+        return options.project().missingCredential();
+    }
+
+    @Override
+    protected HttpRequestSpec request(SupabaseRestOptions options) {
+        return new HttpRequestSpec(HttpMethod.GET, options.project().resolve(options.pathAndQuery()),
+                options.project().headers(), Optional.empty(), false);
+    }
+
+    @Override
+    protected ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseRestOptions options) {
+        if (!PlatformStatuses.isSuccess(response.status())) {
+            return postgrestFailure(response, result, options)
+                    .or(() -> PlatformStatuses.failure(response, result))
+                    .orElseGet(() -> schemaChanged(result, response, EXPECTED));
+        }
+        Optional<JsonNode> rows = json(response.body()).filter(JsonNode::isArray);
+        if (rows.isEmpty()) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        int count = rows.get().size();
+        return result.reading("rows", count).up(count + (count == 1 ? " row" : " rows") + " from " + options.table());
+    }
+
+    private static Optional<ProbeResult> postgrestFailure(HttpResponseSnapshot response, ProbeResult.Builder result,
+                                                          SupabaseRestOptions options) {
+        SupabaseErrorBody body = SupabaseErrorBody.parse(response.body());
+        Optional<String> code = body.code();
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        String reason = "HTTP " + response.status() + " " + body.describe();
+        if (MISSING_TABLE.contains(code.get())) {
+            return Optional.of(result.down(FailureClass.SCHEMA, "table " + options.table() + " is gone: " + reason));
+        }
+        if (code.get().equals(MISSING_COLUMN)) {
+            return Optional.of(result.down(FailureClass.SCHEMA, "column " + options.column() + " of " + options.table()
+                    + " is gone: " + reason));
+        }
+        if (response.status() == 401 || response.status() == 403) {
+            // PGRST301 "JWT expired", 42501 "permission denied for table": the key or its role is refused
+            return Optional.of(result.down(FailureClass.AUTH, reason));
+        }
+        return Optional.empty();
+    }
+}
