@@ -56,17 +56,16 @@ public final class GooglePlacesCheckKind implements ProbeKind {
     /** Options that only one mode uses are refused in the other, so nobody believes they took effect. */
     private static boolean onlyForTheirMode(ConfigSection check, PlacesApi api) {
         if (api == PlacesApi.LEGACY) {
-            return refuse(check, "fieldMask", "the legacy call always asks for place_id only; remove fieldMask")
-                    & refuse(check, "baseUrl", "legacy mode calls legacyBaseUrl; rename the key");
+            return refuse(check, "fieldMask", "mode: new", "the legacy call always asks for place_id only; remove fieldMask")
+                    & refuse(check, "baseUrl", "mode: new", "legacy mode calls legacyBaseUrl; rename the key");
         }
-        return refuse(check, "legacyBaseUrl", "mode new calls baseUrl; set mode: legacy or remove legacyBaseUrl");
+        return refuse(check, "legacyBaseUrl", "mode: legacy", "set mode: legacy, or remove legacyBaseUrl");
     }
 
-    private static boolean refuse(ConfigSection check, String key, String hint) {
+    private static boolean refuse(ConfigSection check, String key, String mode, String hint) {
         if (!check.has(key)) {
             return true;
         }
-        String mode = key.equals("legacyBaseUrl") ? "mode: legacy" : "mode: new";
         check.problem(key, "'" + key + "' applies only to " + mode, hint);
         return false;
     }

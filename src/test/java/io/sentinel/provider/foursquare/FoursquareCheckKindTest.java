@@ -8,6 +8,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
+import io.sentinel.daemon.BuiltInKinds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -80,7 +81,8 @@ class FoursquareCheckKindTest {
     }
 
     @Test
-    void itsRouteTemplateCallsItsProbeBean() throws IOException {
+    void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
+        assertThat(BuiltInKinds.index().find(kind.name())).containsInstanceOf(kind.getClass());
         String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
 
         assertThat(template).contains("id: foursquare-probe", "ref: probe.foursquare", "to: direct:results");

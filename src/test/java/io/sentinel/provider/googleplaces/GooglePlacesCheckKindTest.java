@@ -8,6 +8,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
+import io.sentinel.daemon.BuiltInKinds;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -98,6 +99,12 @@ class GooglePlacesCheckKindTest {
     }
 
     @Test
+    void theLegacyBaseUrlInNewModeIsReported() {
+        assertThat(problemsOf(HEADER + "    apiKey: k\n    legacyBaseUrl: https://maps.googleapis.com\n")).containsExactly(
+                "sentinel.yaml:8:20: 'legacyBaseUrl' applies only to mode: legacy — set mode: legacy, or remove legacyBaseUrl");
+    }
+
+    @Test
     void anUnknownModeIsReportedWithTheAllowedOnes() {
         assertThat(problemsOf(HEADER + "    apiKey: k\n    mode: classic\n"))
                 .containsExactly("sentinel.yaml:8:11: 'mode' cannot be 'classic' — use one of new, legacy");
@@ -116,7 +123,8 @@ class GooglePlacesCheckKindTest {
     }
 
     @Test
-    void itsRouteTemplateCallsItsProbeBean() throws IOException {
+    void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
+        assertThat(BuiltInKinds.index().find(kind.name())).containsInstanceOf(kind.getClass());
         String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
 
         assertThat(kind.routeTemplate()).isEqualTo("google-places-probe");
