@@ -3,6 +3,9 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.cobalt.CobaltCheckKind;
+import io.sentinel.provider.foursquare.FoursquareCheckKind;
+import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
 import io.sentinel.provider.hunter.HunterCheckKind;
 import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
 import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
@@ -27,7 +30,10 @@ public final class BuiltInKinds {
                 new SupabaseAuthCheckKind(),
                 new SupabaseRestCheckKind(),
                 new SupabaseFunctionCheckKind(),
-                new SupabaseManagementCheckKind());
+                new SupabaseManagementCheckKind(),
+                new GooglePlacesCheckKind(),
+                new FoursquareCheckKind(),
+                new CobaltCheckKind());
     }
 
     public static CheckKinds index() {

@@ -1,0 +1,97 @@
+package io.sentinel.provider.foursquare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sentinel.probe.Excerpts;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.probe.http.StatusFailures;
+import io.sentinel.provider.HttpProviderProbe;
+import io.sentinel.provider.ProviderCredentials;
+import io.sentinel.provider.ProviderUrls;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** One Foursquare place search ({@code GET /places/search?ll=…&limit=1}), judged by status and body. */
+final class FoursquareProbe extends HttpProviderProbe<FoursquareOptions> {
+
+    static final String SEARCH_PATH = "/places/search";
+    private static final String EXPECTED = "a JSON object with a 'results' list";
+
+    FoursquareProbe(HttpCaller http, Clock clock) {
+        super(http, clock, FoursquareOptions.class);
+    }
+
+    @Override
+    protected Optional<String> missingCredential(FoursquareOptions options) {
+        return ProviderCredentials.missing(options.apiKey(), "apiKey", FoursquareCheckKind.API_KEY_VARIABLE);
+    }
+
+    @Override
+    protected HttpRequestSpec request(FoursquareOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + options.apiKey().value());
+        headers.put("X-Places-Api-Version", options.apiVersion());
+        headers.put("Accept", "application/json");
+        String path = SEARCH_PATH + "?ll=" + ProviderUrls.encode(options.ll()) + "&limit=1";
+        // no redirects: one would carry the Authorization header wherever it points
+        return new HttpRequestSpec(HttpMethod.GET, ProviderUrls.resolve(options.baseUrl(), path), headers, Optional.empty(), false);
+    }
+
+    @Override
+    protected ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, FoursquareOptions options) {
+        int status = response.status();
+        Optional<JsonNode> body = json(response.body());
+        if (status >= 200 && status < 300) {
+            return success(response, body, result);
+        }
+        if (status < 400) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        String said = said(response, body);
+        return switch (status) {
+            case 401 -> result.down(FailureClass.AUTH, "HTTP 401 (key rejected): " + said);
+            case 403 -> result.down(FailureClass.AUTH, "HTTP 403 (key not allowed this data): " + said);
+            case 402 -> result.down(FailureClass.QUOTA, "HTTP 402 (no credits left): " + said);
+            case 429 -> result.down(FailureClass.RATE_LIMITED, "HTTP 429 (rate limited" + retryAfter(response) + "): " + said);
+            default -> result.down(StatusFailures.of(status).orElse(FailureClass.HTTP_4XX), "HTTP " + status + ": " + said);
+        };
+    }
+
+    private static ProbeResult success(HttpResponseSnapshot response, Optional<JsonNode> body, ProbeResult.Builder result) {
+        JsonNode json = body.filter(JsonNode::isObject).orElse(null);
+        if (json == null) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        JsonNode results = json.get("results");
+        if (results == null && json.path("message").isTextual()) {
+            return result.down(FailureClass.BODY_ERROR, "HTTP " + response.status() + " with an error: "
+                    + Excerpts.of(json.path("message").asText()));
+        }
+        if (results == null || !results.isArray()) {
+            return schemaChanged(result, response, EXPECTED);
+        }
+        int count = results.size();
+        return result.reading("results.returned", count)
+                .up("place search answered: " + count + (count == 1 ? " result" : " results"));
+    }
+
+    /** Foursquare's own words ({@code {"message": …}}), or an excerpt of whatever came instead. */
+    private static String said(HttpResponseSnapshot response, Optional<JsonNode> body) {
+        return body.map(json -> json.path("message"))
+                .filter(JsonNode::isTextual)
+                .map(message -> Excerpts.of(message.asText()))
+                .orElseGet(() -> Excerpts.of(response.body()));
+    }
+
+    private static String retryAfter(HttpResponseSnapshot response) {
+        return response.headers().first("Retry-After")
+                .map(value -> ", retry after " + Excerpts.of(value, 40) + (value.strip().matches("\\d+") ? "s" : ""))
+                .orElse("");
+    }
+}

@@ -1,0 +1,191 @@
+package io.sentinel.provider.foursquare;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.sentinel.provider.ProviderFixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.secret.Secret;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FoursquareProbeTest {
+
+    private static final String KEY = "FAKE-fsq-service-key-0123456789abcdef";
+
+    private static WireMockServer server;
+    private static HttpCaller caller;
+    private final Probe probe = new FoursquareCheckKind().newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
+
+    @BeforeAll
+    static void start() {
+        server = new WireMockServer(options().dynamicPort());
+        server.start();
+        caller = new HttpCaller();
+    }
+
+    @AfterAll
+    static void stop() {
+        caller.close();
+        server.stop();
+    }
+
+    @BeforeEach
+    void forgetStubs() {
+        server.resetAll();
+    }
+
+    @Test
+    void aSearchWithResultsIsUp() {
+        answer(json(200, "foursquare/search-ok.json"));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UP);
+        assertThat(result.readings()).containsExactly(Map.entry("results.returned", 1.0));
+        assertThat(result.message()).isEqualTo("place search answered: 1 result");
+    }
+
+    @Test
+    void theKeyIsABearerTokenAndTheVersionAHeader() {
+        answer(json(200, "foursquare/search-ok.json"));
+
+        probe(defaults());
+
+        server.verify(getRequestedFor(urlPathEqualTo("/places/search"))
+                .withQueryParam("ll", equalTo("40.7484,-73.9857"))
+                .withQueryParam("limit", equalTo("1"))
+                .withHeader("Authorization", equalTo("Bearer " + KEY))
+                .withHeader("X-Places-Api-Version", equalTo("2025-06-17"))
+                .withHeader("Accept", equalTo("application/json")));
+        assertThat(server.getAllServeEvents()).singleElement()
+                .satisfies(event -> assertThat(event.getRequest().getUrl()).doesNotContain(KEY));
+    }
+
+    @Test
+    void noResultsNearbyIsStillUp() {
+        answer(okJson("{\"results\": [], \"context\": {}}"));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UP);
+        assertThat(result.readings()).containsExactly(Map.entry("results.returned", 0.0));
+    }
+
+    @ParameterizedTest(name = "{0} ({1}) is {2}")
+    @CsvSource(delimiter = '|', value = {
+            "invalid-token.json    | 401 | AUTH         | HTTP 401 (key rejected): Invalid request token.",
+            "forbidden.json        | 403 | AUTH         | HTTP 403 (key not allowed this data): The requested information is restricted",
+            "payment-required.json | 402 | QUOTA        | HTTP 402 (no credits left): Insufficient credits",
+            "rate-limited.json     | 429 | RATE_LIMITED | HTTP 429 (rate limited): Rate limit exceeded"
+    })
+    void everyErrorFixtureIsClassified(String fixture, int status, FailureClass expected, String message) {
+        answer(json(status, "foursquare/" + fixture));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(result.httpStatus()).isEqualTo(status);
+        assertThat(result.failureClass()).isEqualTo(expected);
+        assertThat(result.message()).isEqualTo(message);
+    }
+
+    @Test
+    void aRetryAfterHeaderIsShown() {
+        answer(json(429, "foursquare/rate-limited.json").withHeader("Retry-After", "2"));
+
+        assertThat(probe(defaults()).message()).isEqualTo("HTTP 429 (rate limited, retry after 2s): Rate limit exceeded");
+    }
+
+    @ParameterizedTest(name = "HTTP {0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "500 | HTTP_5XX | {\"message\": \"Internal Server Error\"} | HTTP 500: Internal Server Error",
+            "503 | HTTP_5XX | <html>Service Unavailable</html>         | HTTP 503: <html>Service Unavailable</html>",
+            "400 | HTTP_4XX | {\"message\": \"Invalid ll parameter\"}  | HTTP 400: Invalid ll parameter",
+            "404 | HTTP_4XX | {\"message\": \"Not Found\"}             | HTTP 404: Not Found"
+    })
+    void otherStatusesAreClassifiedByStatusWithTheProvidersWords(int status, FailureClass expected, String body, String message) {
+        answer(aResponse().withStatus(status).withBody(body));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.failureClass()).isEqualTo(expected);
+        assertThat(result.message()).isEqualTo(message);
+    }
+
+    @Test
+    void aMessageInsideA200IsABodyError() {
+        answer(okJson("{\"message\": \"Something went wrong\"}"));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.failureClass()).isEqualTo(FailureClass.BODY_ERROR);
+        assertThat(result.message()).isEqualTo("HTTP 200 with an error: Something went wrong");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "renamed list     | {\"places\": [{\"fsq_place_id\": \"5a1b\"}]}",
+            "results not list | {\"results\": {\"fsq_place_id\": \"5a1b\"}}",
+            "an HTML page     | <html><body>Log in to Foursquare</body></html>"
+    })
+    void anAnswerOfAnotherShapeIsASchemaChange(String change, String body) {
+        answer(aResponse().withStatus(200).withBody(body));
+
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.failureClass()).isEqualTo(FailureClass.SCHEMA);
+        assertThat(result.message()).startsWith("HTTP 200, expected a JSON object with a 'results' list; got: ");
+    }
+
+    @Test
+    void withoutAKeyTheProbeIsSkippedAndSaysWhatToSet() {
+        ProbeResult absent = probe(FoursquareOptions.defaults(Secret.none(), base()));
+        ProbeResult unset = probe(FoursquareOptions.defaults(Secret.fromVariable("", "FOURSQUARE_API_KEY"), base()));
+
+        assertThat(absent.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(absent.message()).isEqualTo("set apiKey: ${FOURSQUARE_API_KEY}");
+        assertThat(unset.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(unset.message()).isEqualTo("set FOURSQUARE_API_KEY");
+        assertThat(server.getAllServeEvents()).as("a probe without a key spends no call").isEmpty();
+    }
+
+    private static FoursquareOptions defaults() {
+        return FoursquareOptions.defaults(Secret.of(KEY), base());
+    }
+
+    private static URI base() {
+        return URI.create(server.baseUrl());
+    }
+
+    private static void answer(ResponseDefinitionBuilder response) {
+        server.stubFor(get(urlPathEqualTo("/places/search")).willReturn(response));
+    }
+
+    private ProbeResult probe(FoursquareOptions options) {
+        ProbeResult result = probe.probe(ProviderFixtures.check(FoursquareCheckKind.NAME, options));
+        assertThat(result.message()).doesNotContain(KEY);
+        return result;
+    }
+}
