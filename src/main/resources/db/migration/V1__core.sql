@@ -46,6 +46,7 @@ CREATE TABLE alert_event (
     previous_state VARCHAR(20)              NOT NULL,
     failure_class  VARCHAR(20),
     reason         VARCHAR                  NOT NULL,
+    latency_ms     BIGINT,
     since          TIMESTAMP WITH TIME ZONE NOT NULL,
     at             TIMESTAMP WITH TIME ZONE NOT NULL
 );

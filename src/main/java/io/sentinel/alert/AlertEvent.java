@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param previousState the state left
  * @param failureClass  the failure behind a FIRING DOWN, else null
  * @param reason        what happened, for people (already free of secrets)
+ * @param latency       how long the probe behind the event took, when there was one (else null)
  * @param since         when the problem began (for RESOLVED: when it began, so duration = at − since)
  * @param at            when this event was raised
  */
@@ -33,6 +34,7 @@ public record AlertEvent(
         HealthState previousState,
         FailureClass failureClass,
         String reason,
+        java.time.Duration latency,
         Instant since,
         Instant at) {
 

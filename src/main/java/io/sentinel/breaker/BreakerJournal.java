@@ -97,7 +97,7 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
                 enabled ? HealthState.UP : HealthState.DOWN, enabled ? HealthState.DOWN : HealthState.UP,
                 breakers.lastFailure(transition.dependency()).filter(unused -> !enabled)
                         .map(io.sentinel.probe.ProbeResult::failureClass).orElse(null),
-                reason, since, transition.at());
+                reason, null, since, transition.at());
     }
 
     /** When calls stopped: the newest transition that disabled the dependency, as far as the record goes. */

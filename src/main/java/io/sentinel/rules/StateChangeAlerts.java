@@ -57,6 +57,6 @@ final class StateChangeAlerts {
                              ProbeResult cause, CheckConfig check, String reason, Instant since, Instant now) {
         return new AlertEvent(eventIds.get(), incidentId, status, check.severity(), check.id(), check.dependency(),
                 after.state(), before.state(), status == AlertStatus.FIRING ? cause.failureClass() : null,
-                reason, since, now);
+                reason, cause.latency(), since, now);
     }
 }

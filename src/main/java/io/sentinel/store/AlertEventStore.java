@@ -22,9 +22,9 @@ import javax.sql.DataSource;
 public final class AlertEventStore implements AlertEventRepository {
 
     private static final String COLUMNS = "id, incident_id, status, severity, check_id, dependency, state,"
-            + " previous_state, failure_class, reason, since, at";
+            + " previous_state, failure_class, reason, latency_ms, since, at";
     private static final String INSERT =
-            "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM alert_event ORDER BY at DESC, id DESC LIMIT ?";
     private static final String FOR_CHECK = "SELECT " + COLUMNS + " FROM alert_event WHERE check_id = ?"
             + " ORDER BY at DESC, id DESC LIMIT ?";
@@ -102,8 +102,13 @@ public final class AlertEventStore implements AlertEventRepository {
         SqlValues.setName(insert, 8, event.previousState());
         SqlValues.setName(insert, 9, event.failureClass());
         insert.setString(10, SqlValues.storableText(event.reason()));
-        SqlValues.setInstant(insert, 11, event.since());
-        SqlValues.setInstant(insert, 12, event.at());
+        if (event.latency() == null) {
+            insert.setNull(11, java.sql.Types.BIGINT);
+        } else {
+            insert.setLong(11, event.latency().toMillis());
+        }
+        SqlValues.setInstant(insert, 12, event.since());
+        SqlValues.setInstant(insert, 13, event.at());
     }
 
     private static AlertEvent read(ResultSet row) throws SQLException {
@@ -118,6 +123,7 @@ public final class AlertEventStore implements AlertEventRepository {
                 SqlValues.getEnum(row, "previous_state", HealthState::valueOf),
                 SqlValues.getEnum(row, "failure_class", FailureClass::valueOf),
                 row.getString("reason"),
+                row.getObject("latency_ms") == null ? null : java.time.Duration.ofMillis(row.getLong("latency_ms")),
                 SqlValues.getInstant(row, "since"),
                 SqlValues.getInstant(row, "at"));
     }

@@ -35,7 +35,7 @@ abstract class AlertEventStoreContract extends StoreContract {
     @Test
     void aResolvedEventWithoutFailureClassRoundTrips() {
         AlertEvent resolved = new AlertEvent("evt-2", "inc-1", AlertStatus.RESOLVED, Severity.HIGH, "hunter-account",
-                "hunter", HealthState.UP, HealthState.DOWN, null, "recovered after 12 minutes", START,
+                "hunter", HealthState.UP, HealthState.DOWN, null, "recovered after 12 minutes", null, START,
                 START.plusSeconds(720));
 
         store.save(resolved);
@@ -76,6 +76,6 @@ abstract class AlertEventStoreContract extends StoreContract {
     private static AlertEvent firing(String id, String checkId, Instant at) {
         return new AlertEvent(id, "inc-1", AlertStatus.FIRING, Severity.CRITICAL, checkId, "supabase",
                 HealthState.DOWN, HealthState.UP, FailureClass.TIMEOUT, "3 probes in a row timed out — ünïcödé ✓",
-                START, at);
+                java.time.Duration.ofMillis(10_000), START, at);
     }
 }
