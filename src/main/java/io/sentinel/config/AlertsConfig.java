@@ -14,9 +14,10 @@ import java.util.Optional;
  * @param routing         which channels each severity goes to
  * @param sendOnResolved  whether recoveries are announced
  * @param reminderInterval how often a still-firing alert is repeated
+ * @param maintenance     windows when notifications are held back
  */
 public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<String>> routing,
-                           boolean sendOnResolved, Duration reminderInterval) {
+                           boolean sendOnResolved, Duration reminderInterval, List<MaintenanceWindow> maintenance) {
 
     public static final Duration DEFAULT_REMINDER = Duration.ofHours(1);
     public static final Duration MINIMUM_REMINDER = Duration.ofMinutes(5);
@@ -27,6 +28,7 @@ public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<Stri
         routing.forEach((severity, ids) -> copy.put(severity, List.copyOf(ids)));
         routing = java.util.Collections.unmodifiableMap(copy);
         Objects.requireNonNull(reminderInterval, "reminderInterval");
+        maintenance = List.copyOf(maintenance);
     }
 
     /** Only the log channel, every severity to it: what runs when nothing is configured. */
@@ -35,7 +37,7 @@ public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<Stri
         for (Severity severity : Severity.values()) {
             routing.put(severity, List.of("log"));
         }
-        return new AlertsConfig(List.of(new LogChannelConfig("log")), routing, true, DEFAULT_REMINDER);
+        return new AlertsConfig(List.of(new LogChannelConfig("log")), routing, true, DEFAULT_REMINDER, List.of());
     }
 
     public Optional<ChannelConfig> channel(String id) {

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param latencyLimit      above this a working probe is DEGRADED
  * @param runbook           a link for whoever is paged
  * @param options           the kind's own options
+ * @param alerts            its own alert settings over its dependency's and the severity routing
  */
 public record CheckConfig(
         String id,
@@ -32,7 +33,8 @@ public record CheckConfig(
         int successThreshold,
         Optional<Duration> latencyLimit,
         Optional<String> runbook,
-        CheckOptions options) {
+        CheckOptions options,
+        AlertOverrides alerts) {
 
     public CheckConfig {
         Identifiers.require(id, "check id");
@@ -45,6 +47,7 @@ public record CheckConfig(
         Objects.requireNonNull(latencyLimit, "latencyLimit");
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(alerts, "alerts");
         if (failureThreshold < 1 || successThreshold < 1) {
             throw new IllegalArgumentException("thresholds must be at least 1");
         }
@@ -77,6 +80,7 @@ public record CheckConfig(
         private int successThreshold = CheckDefaults.STANDARD.successThreshold();
         private Optional<Duration> latencyLimit = Optional.empty();
         private Optional<String> runbook = Optional.empty();
+        private AlertOverrides alerts = AlertOverrides.NONE;
 
         private Builder(String id, String dependency, String kind, CheckOptions options) {
             this.id = id;
@@ -121,9 +125,14 @@ public record CheckConfig(
             return this;
         }
 
+        public Builder alerts(AlertOverrides value) {
+            this.alerts = value;
+            return this;
+        }
+
         public CheckConfig build() {
             return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                    successThreshold, latencyLimit, runbook, options);
+                    successThreshold, latencyLimit, runbook, options, alerts);
         }
     }
 }

@@ -15,8 +15,10 @@ final class CheckReader {
     private final CheckKinds kinds;
     private final CheckDefaults defaults;
     private final Set<String> dependencyIds;
+    private final Set<String> channelIds;
 
-    CheckReader(CheckKinds kinds, CheckDefaults defaults, List<DependencyConfig> dependencies) {
+    CheckReader(CheckKinds kinds, CheckDefaults defaults, List<DependencyConfig> dependencies, Set<String> channelIds) {
+        this.channelIds = channelIds;
         this.kinds = kinds;
         this.defaults = defaults;
         this.dependencyIds = dependencies.stream().map(DependencyConfig::id).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
@@ -52,6 +54,7 @@ final class CheckReader {
         int successThreshold = section.positiveInt("successThreshold", defaults.successThreshold());
         Optional<Duration> latencyLimit = section.duration("latencyLimit");
         Optional<String> runbook = section.httpUrl("runbook").map(URI::toString);
+        AlertOverrides alerts = OverridesReader.read(section, channelIds);
 
         id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
                 section.problem("id", "check id '" + value + "' is not a valid id", "use " + Identifiers.RULE));
@@ -66,6 +69,6 @@ final class CheckReader {
             return Optional.empty();
         }
         return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
-                severity, failureThreshold, successThreshold, latencyLimit, runbook, options));
+                severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts));
     }
 }

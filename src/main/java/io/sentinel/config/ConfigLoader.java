@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -95,9 +98,15 @@ public final class ConfigLoader {
         ServerConfig server = root.read("server", this::readServer).orElseGet(() -> readServer(null));
         StorageConfig storage = root.read("storage", ConfigLoader::readStorage).orElseGet(ConfigLoader::defaultStorage);
         CheckDefaults defaults = root.read("defaults", ConfigLoader::readDefaults).orElse(CheckDefaults.STANDARD);
-        List<DependencyConfig> dependencies = new DependencyReader().read(root.sections("dependencies"));
-        List<CheckConfig> checks = new CheckReader(kinds, defaults, dependencies).read(root.sections("checks"));
-        AlertsConfig alerts = root.read("alerts", AlertsReader::read).orElseGet(AlertsConfig::logOnly);
+        // channels first: checks and dependencies may name them; the rest of alerts: may name checks
+        Optional<ConfigSection> alertsSection = root.section("alerts");
+        List<ChannelConfig> channels = ChannelReader.read(alertsSection);
+        Set<String> channelIds = channels.stream().map(ChannelConfig::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<DependencyConfig> dependencies = new DependencyReader(channelIds).read(root.sections("dependencies"));
+        List<CheckConfig> checks = new CheckReader(kinds, defaults, dependencies, channelIds).read(root.sections("checks"));
+        AlertsConfig alerts = AlertsReader.read(alertsSection, channels,
+                checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
+                dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
         if (!root.has("checks")) {
             root.problem("there are no checks", "add a checks: list, see config/examples/");
         }

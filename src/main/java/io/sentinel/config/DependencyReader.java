@@ -10,6 +10,12 @@ import java.util.Set;
 /** Reads {@code dependencies:}. */
 final class DependencyReader {
 
+    private final Set<String> channelIds;
+
+    DependencyReader(Set<String> channelIds) {
+        this.channelIds = channelIds;
+    }
+
     List<DependencyConfig> read(List<ConfigSection> sections) {
         List<DependencyConfig> dependencies = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -17,6 +23,7 @@ final class DependencyReader {
             Optional<String> id = section.requiredText("id", "google-places");
             String description = section.text("description", "");
             BreakerSettings breaker = section.read("breaker", DependencyReader::readBreaker).orElse(BreakerSettings.DEFAULTS);
+            AlertOverrides alerts = OverridesReader.read(section, channelIds);
             section.finish();
             if (id.isEmpty()) {
                 continue;
@@ -26,7 +33,7 @@ final class DependencyReader {
             } else if (!seen.add(id.get())) {
                 section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
             } else if (breaker != null) {
-                dependencies.add(new DependencyConfig(id.get(), description, breaker));
+                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts));
             }
         }
         return dependencies;

@@ -28,8 +28,10 @@ final class HttpChecks {
     }
 
     static CheckConfig check(HttpCheckOptions options, Duration timeout, Optional<Duration> latencyLimit) {
-        return new CheckConfig("web-home", "web", HttpCheckKind.NAME, "", Duration.ofMinutes(1), timeout, Severity.HIGH,
-                3, 2, latencyLimit, Optional.empty(), options);
+        CheckConfig.Builder check = CheckConfig.builder("web-home", "web", HttpCheckKind.NAME, options)
+                .interval(Duration.ofMinutes(1)).timeout(timeout).severity(Severity.HIGH).thresholds(3, 2);
+        latencyLimit.ifPresent(check::latencyLimit);
+        return check.build();
     }
 
     /** A port nothing listens on: bound once to get a free number, then released. */

@@ -1,0 +1,89 @@
+package io.sentinel.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+
+/** Reads {@code alerts.channels}: where alerts can go. The log channel is always there. */
+final class ChannelReader {
+
+    private static final Set<String> CHANNEL_TYPES = new LinkedHashSet<>(
+            List.of(LogChannelConfig.TYPE, SlackChannelConfig.TYPE, EmailChannelConfig.TYPE));
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
+
+    private ChannelReader() {
+    }
+
+    static List<ChannelConfig> read(Optional<ConfigSection> alerts) {
+        List<ChannelConfig> channels = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (ConfigSection channel : alerts.map(section -> section.sections("channels")).orElse(List.of())) {
+            readChannel(channel).ifPresent(config -> {
+                if (ids.add(config.id())) {
+                    channels.add(config);
+                } else {
+                    channel.problem("id", "channel id '" + config.id() + "' is used twice", "give each channel its own id");
+                }
+            });
+            channel.finish();
+        }
+        if (!ids.contains(LogChannelConfig.TYPE)) {
+            // the log channel is always there, so routing can name it and fallbacks have somewhere to go
+            channels.add(new LogChannelConfig(LogChannelConfig.TYPE));
+        }
+        return channels;
+    }
+
+    private static Optional<ChannelConfig> readChannel(ConfigSection channel) {
+        Optional<String> id = channel.requiredText("id", "ops-slack");
+        Optional<String> type = channel.has("type") ? channel.oneOf("type", CHANNEL_TYPES) : channel.requiredText("type", "log");
+        if (id.isEmpty() || type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!Identifiers.isValid(id.get())) {
+            channel.problem("id", "channel id '" + id.get() + "' is not a valid id", "use " + Identifiers.RULE);
+            return Optional.empty();
+        }
+        return switch (type.get()) {
+            case SlackChannelConfig.TYPE -> Optional.of(new SlackChannelConfig(id.get(), channel.secret("webhookUrl")));
+            case EmailChannelConfig.TYPE -> readEmail(id.get(), channel);
+            default -> Optional.of(new LogChannelConfig(id.get()));
+        };
+    }
+
+    private static Optional<ChannelConfig> readEmail(String id, ConfigSection channel) {
+        EmailChannelConfig.Security security = channel.choice("security", EmailChannelConfig.Security.class)
+                .orElse(EmailChannelConfig.Security.STARTTLS);
+        int defaultPort = security == EmailChannelConfig.Security.TLS ? 465 : 587;
+        Optional<String> host = channel.requiredText("host", "smtp.example.com");
+        int port = channel.intInRange("port", 1, 65_535, defaultPort);
+        String username = channel.text("username", "");
+        var password = channel.secret("password");
+        Optional<String> from = channel.requiredText("from", "sentinel@example.com");
+        List<String> to = new ArrayList<>();
+        for (ScalarNode item : channel.scalarList("to")) {
+            String address = channel.textOf(item).strip();
+            if (ADDRESS.matcher(address).matches()) {
+                to.add(address);
+            } else {
+                channel.problemAt(item, "'" + address + "' is not an email address", "write name@example.com");
+            }
+        }
+        if (to.isEmpty() && !channel.has("to")) {
+            channel.problem("missing required field 'to' in " + channel.path(), "add to: [oncall@example.com]");
+        }
+        from.filter(address -> !ADDRESS.matcher(address).matches()).ifPresent(address ->
+                channel.problem("from", "'" + address + "' is not an email address", "write sentinel@example.com"));
+        Duration timeout = channel.durationAtLeast("timeout", Duration.ofSeconds(1), Duration.ofSeconds(10));
+        if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmailChannelConfig(id, host.get(), port, security, username, password, from.get(), to, timeout));
+    }
+
+}
