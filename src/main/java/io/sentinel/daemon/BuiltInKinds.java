@@ -3,6 +3,8 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.postgres.PostgresCheckKind;
+import io.sentinel.provider.postgres.SqlMetricCheckKind;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -12,7 +14,10 @@ public final class BuiltInKinds {
     }
 
     public static List<ProbeKind> all() {
-        return List.of(new HttpCheckKind());
+        return List.of(
+                new HttpCheckKind(),
+                new PostgresCheckKind(),
+                new SqlMetricCheckKind());
     }
 
     public static CheckKinds index() {
