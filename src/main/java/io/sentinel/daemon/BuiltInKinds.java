@@ -3,6 +3,7 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.anonkey.AnonKeyCheckKind;
 import io.sentinel.provider.postgres.PostgresCheckKind;
 import io.sentinel.provider.postgres.SqlMetricCheckKind;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class BuiltInKinds {
         return List.of(
                 new HttpCheckKind(),
                 new PostgresCheckKind(),
-                new SqlMetricCheckKind());
+                new SqlMetricCheckKind(),
+                new AnonKeyCheckKind());
     }
 
     public static CheckKinds index() {
