@@ -19,14 +19,15 @@ import org.postgresql.jdbc.PgStatement;
  * every probe, or it would call a database healthy over a connection opened yesterday.
  *
  * <p>How the timeout is spread: the driver's {@code loginTimeout} (which accepts fractions of a second) bounds
- * connecting and logging in; the query gets what is left as its query timeout, which makes the driver cancel it
- * on the server ({@code 57014}); {@code connectTimeout} and {@code socketTimeout} (whole seconds) are a backstop
- * for a server that stops answering altogether, cancel requests included.
+ * connecting and logging in. The query gets what is left: its query timeout, a little shorter, makes the driver
+ * cancel it on the server ({@code 57014}); the connection's network timeout, set to exactly what is left, ends
+ * the wait for a server that stops answering altogether, cancel requests included.
  */
 final class QueryRunner {
 
     /** Shown in {@code pg_stat_activity}, so a DBA can tell the monitor's sessions from the app's. */
     static final String APPLICATION_NAME = "sentinel-probe";
+    private static final Duration MAX_CANCEL_GRACE = Duration.ofMillis(500);
 
     /** Reads what the query returned, while the rows are still open. */
     @FunctionalInterface
@@ -49,37 +50,49 @@ final class QueryRunner {
             throw new IllegalStateException("the PostgreSQL driver does not accept the configured URL");
         }
         Duration connected = since(started);
+        Duration remaining = timeout.minus(connected);
+        Duration queryTimeout = remaining.minus(cancelGrace(remaining));
         try {
-            Duration remaining = timeout.minus(connected);
-            if (remaining.toMillis() < 1) {
+            if (queryTimeout.toMillis() < 1) {
                 throw new QueryFailure(new SqlFailure(FailureClass.TIMEOUT, "connecting to " + target.target()
                         + " took the whole " + Durations.format(timeout) + ", leaving no time for the query"),
                         since(started), Optional.of(connected));
             }
             long queryStarted = System.nanoTime();
-            T value = query(connection, query, remaining, maxRows, reader);
+            T value = query(connection, query, remaining, queryTimeout, maxRows, reader);
             return new QueryRun<>(value, connected, since(queryStarted));
         } catch (SQLException failed) {
-            throw new QueryFailure(SqlFailures.classify(failed, target, timeout.minus(connected)), since(started),
-                    Optional.of(connected));
+            throw new QueryFailure(SqlFailures.classify(failed, target, queryTimeout), since(started), Optional.of(connected));
         } finally {
             closeQuietly(connection);
         }
     }
 
-    private static <T> T query(Connection connection, ReadOnlyQuery query, Duration remaining, int maxRows,
-                               RowReader<T> reader) throws SQLException {
+    /**
+     * @param remaining    what is left of the check's timeout: the socket gives up then, whatever happens
+     * @param queryTimeout a little less, so that the server's own cancellation ({@code 57014}) normally comes
+     *                     first and says what happened
+     */
+    private static <T> T query(Connection connection, ReadOnlyQuery query, Duration remaining, Duration queryTimeout,
+                               int maxRows, RowReader<T> reader) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, remaining.toMillis()));
         // no round trip: the driver sends BEGIN READ ONLY together with the query
         connection.setAutoCommit(false);
         connection.setReadOnly(true);
         try (Statement statement = connection.createStatement()) {
             // Statement.setQueryTimeout in milliseconds rather than whole seconds
-            statement.unwrap(PgStatement.class).setQueryTimeoutMs(remaining.toMillis());
+            statement.unwrap(PgStatement.class).setQueryTimeoutMs(queryTimeout.toMillis());
             statement.setMaxRows(maxRows);
             try (ResultSet rows = statement.executeQuery(query.sql())) {
                 return reader.read(rows);
             }
         }
+    }
+
+    /** Time for a cancel request to reach the server and its answer to come back. */
+    private static Duration cancelGrace(Duration remaining) {
+        Duration fifth = remaining.dividedBy(5);
+        return fifth.compareTo(MAX_CANCEL_GRACE) < 0 ? fifth : MAX_CANCEL_GRACE;
     }
 
     private static Properties properties(PostgresConnection target, Duration timeout) {
@@ -88,8 +101,9 @@ final class QueryRunner {
         if (target.password().isPresent()) {
             properties.setProperty("password", target.password().value());
         }
-        String wholeSeconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
         properties.setProperty("loginTimeout", String.format(Locale.ROOT, "%.3f", timeout.toMillis() / 1000.0));
+        // The login timeout abandons a hanging attempt to a thread of the driver's; these two end that thread.
+        String wholeSeconds = String.valueOf(Math.max(1, (timeout.toMillis() + 999) / 1000));
         properties.setProperty("connectTimeout", wholeSeconds);
         properties.setProperty("socketTimeout", wholeSeconds);
         properties.setProperty("ApplicationName", APPLICATION_NAME);

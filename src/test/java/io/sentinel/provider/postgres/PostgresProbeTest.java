@@ -87,6 +87,33 @@ class PostgresProbeTest {
     }
 
     @Test
+    void theConfiguredPasswordIsSentAndAWrongOneIsAuth() throws IOException {
+        String password = "pg-password-0123456789";
+        try (PasswordServer server = new PasswordServer()) {
+            PostgresConnection connection = new PostgresConnection(server.url(), "postgres",
+                    Secret.fromVariable(password, "SUPABASE_DB_PASSWORD"));
+
+            ProbeResult result = probe(connection, "select 1", TIMEOUT);
+
+            assertThat(server.passwords()).containsExactly(password);
+            assertThat(result.failureClass()).isEqualTo(FailureClass.AUTH);
+            assertThat(result.message()).isEqualTo("28P01: password authentication failed for user \"postgres\"");
+        }
+    }
+
+    @Test
+    void aServerAskingForAPasswordNobodyConfiguredIsAuthNamingTheVariable() throws IOException {
+        try (PasswordServer server = new PasswordServer()) {
+            ProbeResult result = probe(connection(server.url()), "select 1", TIMEOUT);
+
+            assertThat(server.passwords()).isEmpty();
+            assertThat(result.failureClass()).isEqualTo(FailureClass.AUTH);
+            assertThat(result.message()).isEqualTo("127.0.0.1:" + server.url().replaceAll(".*:(\\d+)/.*", "$1")
+                    + "/postgres asks for a password and none is configured — set password: ${SUPABASE_DB_PASSWORD}");
+        }
+    }
+
+    @Test
     void aClosedPortIsConnect() throws IOException {
         int port = closedPort();
 
