@@ -2,7 +2,6 @@ package io.sentinel.provider.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
