@@ -3,11 +3,14 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
+import io.sentinel.provider.anonkey.AnonKeyCheckKind;
 import io.sentinel.provider.cobalt.CobaltCheckKind;
 import io.sentinel.provider.foursquare.FoursquareCheckKind;
 import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
 import io.sentinel.provider.hunter.HunterCheckKind;
 import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
+import io.sentinel.provider.postgres.PostgresCheckKind;
+import io.sentinel.provider.postgres.SqlMetricCheckKind;
 import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
 import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
@@ -33,7 +36,10 @@ public final class BuiltInKinds {
                 new SupabaseManagementCheckKind(),
                 new GooglePlacesCheckKind(),
                 new FoursquareCheckKind(),
-                new CobaltCheckKind());
+                new CobaltCheckKind(),
+                new PostgresCheckKind(),
+                new SqlMetricCheckKind(),
+                new AnonKeyCheckKind());
     }
 
     public static CheckKinds index() {
