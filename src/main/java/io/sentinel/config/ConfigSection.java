@@ -32,6 +32,9 @@ public final class ConfigSection {
     private static final Pattern SECRET_VARIABLE =
             Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PAT|WEBHOOK|CREDENTIAL|AUTH).*");
 
+    /** In a fixed order, so messages read the same every time ("use http or https"). */
+    private static final Set<String> HTTP_SCHEMES = new LinkedHashSet<>(List.of("http", "https"));
+
     private final ReadContext context;
     private final MappingNode node;
     private final String path;
@@ -238,7 +241,7 @@ public final class ConfigSection {
 
     /** An absolute http(s) URL. */
     public Optional<URI> httpUrl(String key) {
-        return url(key, Set.of("http", "https"));
+        return url(key, HTTP_SCHEMES);
     }
 
     public Optional<URI> url(String key, Set<String> schemes) {

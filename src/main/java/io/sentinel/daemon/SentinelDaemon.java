@@ -2,10 +2,10 @@ package io.sentinel.daemon;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.sentinel.alert.AlertDispatcher;
 import io.sentinel.api.AdminAuth;
 import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
+import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
@@ -25,12 +25,6 @@ import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
 import io.sentinel.rules.CheckStates;
 import io.sentinel.secret.Redactor;
-import io.sentinel.store.AlertEventStore;
-import io.sentinel.store.BreakerStore;
-import io.sentinel.store.CheckStateStore;
-import io.sentinel.store.Database;
-import io.sentinel.store.ResultStore;
-import io.sentinel.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +45,14 @@ public final class SentinelDaemon implements AutoCloseable {
 
     private final SentinelConfig config;
     private final Main main;
+    private final Alerting alerting;
     private final List<AutoCloseable> resources;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private SentinelDaemon(SentinelConfig config, Main main, List<AutoCloseable> resources) {
+    private SentinelDaemon(SentinelConfig config, Main main, Alerting alerting, List<AutoCloseable> resources) {
         this.config = config;
         this.main = main;
+        this.alerting = alerting;
         this.resources = resources;
     }
 
@@ -70,34 +66,30 @@ public final class SentinelDaemon implements AutoCloseable {
         }
     }
 
+    /** Resources are closed in the reverse order of their creation: delivery and probes before the database. */
     private static SentinelDaemon assemble(SentinelConfig config, DaemonOptions options,
                                            List<AutoCloseable> resources) throws Exception {
         CheckIndex checks = new CheckIndex(config);
         List<ProbeKind> kinds = BuiltInKinds.all();
-        CheckKinds kindIndex = new CheckKinds(kinds);
-
-        Database database = Database.open(config.storage());
-        resources.add(database);
-        ResultStore resultStore = new ResultStore(database, options.dataDirectory().resolve("spool"));
-        resources.add(0, resultStore);
+        Storage storage = new Storage(config.storage(), options.dataDirectory(), options.clock());
+        resources.add(0, storage);
         DailyReport report = new DailyReport(config.storage().reportsDirectory());
         resources.add(0, report);
-        CheckStateStore stateStore = new CheckStateStore(database, options.clock());
-        resources.add(0, stateStore);
-        AlertEventStore eventStore = new AlertEventStore(database);
 
-        CheckStates states = new CheckStates(checks::check, stateStore, options.clock());
-        restore(states, checks, stateStore, resultStore);
-
+        CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
+        Restore.checkStates(states, checks, storage);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Breakers breakers = new Breakers(config.dependencies(), options.clock());
-        BreakerJournal breakerJournal = new BreakerJournal(breakers, new BreakerStore(database, options.clock()));
-        restore(breakerJournal, database, options);
+        BreakerJournal breakerJournal = new BreakerJournal(breakers, storage.breakers);
+        Restore.breakers(breakerJournal, storage);
         breakers.onTransition(breakerJournal);
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
+        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, options.clock());
+        resources.add(0, alerting);
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
+        AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));
@@ -110,47 +102,54 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("breakerVerdict", new BreakerVerdict(checks, breakers, options.clock()));
         main.bind("resultIntake", new ResultIntake(checks));
         main.bind("probeMetrics", new ProbeMetrics(metrics, checks, states));
-        main.bind("resultRecorder", new ResultRecorder(List.of(resultStore, report)));
+        main.bind("resultRecorder", new ResultRecorder(List.of(storage.results, report)));
         main.bind("checkStates", states);
-        main.bind("alertDispatcher", new AlertDispatcher(eventStore));
-        main.bind("statusApi", new StatusApi(checks, states, resultStore, options.clock()));
-        main.bind("breakerApi", new BreakerApi(breakers, checks, new AdminAuth(config.server().adminToken())));
+        main.bind("alertRouter", alerting.router);
+        main.bind("statusApi", new StatusApi(checks, states, storage.results, options.clock()));
+        main.bind("breakerApi", new BreakerApi(breakers, checks, adminAuth));
+        main.bind("silenceApi", new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind("apiReplies", new ApiReplies());
-        main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), kindIndex));
+        main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();
         main.start();
         ProducerTemplate alerts = main.getCamelContext().createProducerTemplate();
         breakerJournal.alertsTo(event -> alerts.sendBody("direct:alerts", event));
+        alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
-        return new SentinelDaemon(config, main, resources);
+        return new SentinelDaemon(config, main, alerting, resources);
     }
 
-    /**
-     * Continues where the previous run stopped. With the database down there is nothing to continue from:
-     * checks start UNKNOWN, which is true, and the log says why.
-     */
-    private static void restore(CheckStates states, CheckIndex checks, CheckStateStore stored, ResultStore results) {
-        List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
-        try {
-            states.restore(ids, stored.loadAll(), results.latestPerCheck());
-        } catch (StoreException unavailable) {
-            LOG.warn("Could not restore check states ({}); every check starts UNKNOWN", unavailable.getMessage());
-            states.restore(ids, Map.of(), Map.of());
+    /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
+    private static final class Restore {
+
+        static void checkStates(CheckStates states, CheckIndex checks, Storage storage) {
+            List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
+            try {
+                states.restore(ids, storage.checkStates.loadAll(), storage.results.latestPerCheck());
+            } catch (RuntimeException unavailable) {
+                LOG.warn("Could not restore check states ({}); every check starts UNKNOWN", unavailable.getMessage());
+                states.restore(ids, Map.of(), Map.of());
+            }
         }
-    }
 
-    private static void restore(BreakerJournal journal, Database database, DaemonOptions options) {
-        try {
-            journal.restore(new BreakerStore(database, options.clock()).loadAll());
-        } catch (StoreException unavailable) {
-            LOG.warn("Could not restore circuit breakers ({}); every breaker starts CLOSED", unavailable.getMessage());
+        static void breakers(BreakerJournal journal, Storage storage) {
+            try {
+                journal.restore(storage.breakers.loadAll());
+            } catch (RuntimeException unavailable) {
+                LOG.warn("Could not restore circuit breakers ({}); every breaker starts CLOSED", unavailable.getMessage());
+            }
         }
     }
 
     public SentinelConfig config() {
         return config;
+    }
+
+    /** The delivery side, for tests that move a clock by hand. */
+    public Alerting alerting() {
+        return alerting;
     }
 
     /** Blocks until {@link #close()} runs, for example from the shutdown hook on SIGTERM. */

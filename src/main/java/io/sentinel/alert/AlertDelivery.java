@@ -1,0 +1,94 @@
+package io.sentinel.alert;
+
+import io.sentinel.alert.dispatch.ChannelDispatcher;
+import io.sentinel.alert.dispatch.DeliveryListener;
+import io.sentinel.alert.dispatch.DispatcherLoop;
+import io.sentinel.alert.dispatch.RetryPolicy;
+import io.sentinel.alert.outbox.Outbox;
+import io.sentinel.secret.Redactor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The delivery side at run time: one dispatcher thread per channel, woken whenever the outbox gains work
+ * for it, and one housekeeping thread that copies the spool to the database when it is back, releases or
+ * suppresses held notifications when their silence ends, and writes reminders.
+ */
+public final class AlertDelivery implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
+    static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(5);
+
+    /** A channel's sender and how far apart its messages must be. */
+    public record Channel(ChannelSender sender, Duration spacing) {
+    }
+
+    private final Map<String, ChannelDispatcher> dispatchers = new LinkedHashMap<>();
+    private final Map<String, DispatcherLoop> loops = new LinkedHashMap<>();
+    private final Outbox outbox;
+    private final HeldNotifications held;
+    private final Reminders reminders;
+    private final ScheduledExecutorService housekeeping;
+
+    public AlertDelivery(List<Channel> channels, Outbox outbox, AlertRouter router, HeldNotifications held,
+                         Reminders reminders, RetryPolicy retries, DeliveryListener listener, Clock clock) {
+        this.outbox = outbox;
+        this.held = held;
+        this.reminders = reminders;
+        Random random = new Random();
+        for (Channel channel : channels) {
+            ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.spacing(),
+                    clock, random, router::fallback, listener);
+            dispatchers.put(channel.sender().channelId(), dispatcher);
+            loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
+        }
+        outbox.onChange(entry -> {
+            DispatcherLoop loop = loops.get(entry.channelId());
+            if (loop != null) {
+                loop.wake();
+            }
+        });
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "sentinel-alert-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        loops.values().forEach(DispatcherLoop::start);
+        housekeeping.scheduleWithFixedDelay(this::housekeep, HOUSEKEEPING_EVERY.toMillis(), HOUSEKEEPING_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** One round of housekeeping; public so tests with a hand-moved clock can run it. */
+    public void housekeep() {
+        try {
+            outbox.synchronize();
+            held.releaseEnded();
+            reminders.run();
+        } catch (RuntimeException bug) {
+            LOG.error("Alert housekeeping failed; it runs again shortly: {}", Redactor.global().describe(bug));
+        }
+    }
+
+    /** Delivers everything due on every channel now, on the caller's thread: for tests with a hand-moved clock. */
+    public void deliverDue() {
+        dispatchers.values().forEach(ChannelDispatcher::deliverDue);
+    }
+
+    @Override
+    public void close() {
+        housekeeping.shutdownNow();
+        loops.values().forEach(DispatcherLoop::close);
+    }
+}

@@ -1,0 +1,153 @@
+package io.sentinel.alert.outbox;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every notification is written here before it is sent, and every attempt is recorded, so a crash or a
+ * restart continues exactly where delivery stopped. The database table is the durable record; while the
+ * database is down, changes go to a local spool file and are copied to the table when it is back. The
+ * unfinished entries are also kept in memory: that is what the dispatchers work from.
+ */
+public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    private final OutboxRepository repository;
+    private final OutboxSpool spool;
+    private final Map<String, OutboxEntry> unfinished = new ConcurrentHashMap<>();
+    private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean databaseDown;
+
+    public Outbox(OutboxRepository repository, Path spoolDirectory) {
+        this.repository = repository;
+        this.spool = new OutboxSpool(spoolDirectory);
+    }
+
+    /** Picks up what the previous run left: unfinished entries in the table and in the spool. */
+    public void load() {
+        try {
+            repository.unfinished().forEach(entry -> unfinished.put(entry.key(), entry));
+        } catch (RuntimeException databaseUnavailable) {
+            databaseDown = true;
+            LOG.warn("Could not read the outbox table ({}); continuing with the local spool only",
+                    databaseUnavailable.getMessage());
+        }
+        for (OutboxEntry entry : spool.latest()) {
+            if (entry.state().isFinished()) {
+                unfinished.remove(entry.key());
+            } else {
+                unfinished.put(entry.key(), entry);
+            }
+        }
+        if (!unfinished.isEmpty()) {
+            LOG.info("{} notification(s) from the previous run are still to be delivered", unfinished.size());
+        }
+    }
+
+    /** Called for every entry added or changed, e.g. to wake the channel's dispatcher. */
+    public void onChange(Consumer<OutboxEntry> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Adds a new notification unless one with the same idempotency key exists already.
+     *
+     * @return true when it was added
+     */
+    public boolean add(OutboxEntry entry) {
+        if (unfinished.containsKey(entry.key())) {
+            return false;
+        }
+        boolean added = store(entry, true);
+        if (added) {
+            unfinished.put(entry.key(), entry);
+            listeners.forEach(listener -> listener.accept(entry));
+        }
+        return added;
+    }
+
+    /** Records a new state of an entry (delivered, to retry, failed, released …). */
+    public void update(OutboxEntry entry) {
+        store(entry, false);
+        if (entry.state().isFinished()) {
+            unfinished.remove(entry.key());
+        } else {
+            unfinished.put(entry.key(), entry);
+        }
+        listeners.forEach(listener -> listener.accept(entry));
+    }
+
+    /** The unfinished entries of one channel, soonest first. */
+    public List<OutboxEntry> unfinishedFor(String channelId) {
+        List<OutboxEntry> entries = new ArrayList<>();
+        unfinished.values().stream().filter(entry -> entry.channelId().equals(channelId)).forEach(entries::add);
+        entries.sort(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(entry -> entry.notification().createdAt()));
+        return entries;
+    }
+
+    public List<OutboxEntry> unfinished() {
+        return List.copyOf(unfinished.values());
+    }
+
+    public Optional<OutboxEntry> find(String key) {
+        return Optional.ofNullable(unfinished.get(key));
+    }
+
+    /** The delivery record of an incident, from the table (empty while the database is down). */
+    public List<OutboxEntry> forIncident(String incidentId) {
+        try {
+            return repository.forIncident(incidentId);
+        } catch (RuntimeException databaseUnavailable) {
+            return unfinished.values().stream()
+                    .filter(entry -> entry.notification().event().incidentId().equals(incidentId)).toList();
+        }
+    }
+
+    /** Copies spooled changes to the table once the database answers again. */
+    public void synchronize() {
+        if (spool.isEmpty()) {
+            return;
+        }
+        try {
+            int copied = spool.replayInto(repository::upsert);
+            databaseDown = false;
+            LOG.info("The database is back: {} notification change(s) copied from the local spool to the outbox", copied);
+        } catch (RuntimeException stillDown) {
+            LOG.debug("The outbox spool still waits for the database: {}", stillDown.getMessage());
+        }
+    }
+
+    private boolean store(OutboxEntry entry, boolean isNew) {
+        if (!databaseDown || spool.isEmpty()) {
+            try {
+                boolean stored = isNew ? repository.insertIfAbsent(entry) : upsert(entry);
+                databaseDown = false;
+                return stored;
+            } catch (RuntimeException databaseUnavailable) {
+                if (!databaseDown) {
+                    LOG.warn("The outbox table cannot be written ({}); notifications are kept in a local spool until"
+                            + " the database is back, and delivery goes on", databaseUnavailable.getMessage());
+                }
+                databaseDown = true;
+            }
+        }
+        // keep the order of changes: once spooling, spool until the spool has been copied to the table
+        spool.append(entry);
+        return true;
+    }
+
+    private boolean upsert(OutboxEntry entry) {
+        repository.upsert(entry);
+        return true;
+    }
+}

@@ -1,0 +1,62 @@
+package io.sentinel.daemon;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sentinel.alert.AlertDelivery;
+import io.sentinel.alert.AlertPolicy;
+import io.sentinel.alert.AlertRouter;
+import io.sentinel.alert.HeldNotifications;
+import io.sentinel.alert.OpenIncidents;
+import io.sentinel.alert.Reminders;
+import io.sentinel.alert.dispatch.RetryPolicy;
+import io.sentinel.alert.outbox.Outbox;
+import io.sentinel.alert.silence.Muting;
+import io.sentinel.config.ChannelConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.config.SentinelConfig;
+import io.sentinel.metrics.AlertMetrics;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The alerting side, assembled: routing into the outbox, silences, reminders and per-channel delivery. */
+public final class Alerting implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+
+    final AlertRouter router;
+    final Muting muting;
+    final Outbox outbox;
+    final AlertDelivery delivery;
+
+    Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
+             Clock clock) {
+        AlertPolicy policy = new AlertPolicy(config.alerts(), checks);
+        OpenIncidents incidents = new OpenIncidents();
+        try {
+            incidents.restore(storage.alertEvents.recent(1_000));
+        } catch (RuntimeException databaseUnavailable) {
+            LOG.warn("Could not restore open incidents ({}); reminders start with the next alert",
+                    databaseUnavailable.getMessage());
+        }
+        this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"));
+        outbox.load();
+        this.muting = new Muting(config.alerts().maintenance(), storage.silences);
+        muting.load();
+        this.router = new AlertRouter(policy, outbox, muting, storage.alertEvents, incidents, clock);
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels()), outbox, router,
+                new HeldNotifications(outbox, muting, incidents, clock),
+                new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
+                new AlertMetrics(metrics, outbox, config.alerts().channels().stream().map(ChannelConfig::id).toList()),
+                clock);
+    }
+
+    void start() {
+        delivery.start();
+    }
+
+    @Override
+    public void close() {
+        delivery.close();
+    }
+}

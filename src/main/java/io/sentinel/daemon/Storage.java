@@ -1,0 +1,42 @@
+package io.sentinel.daemon;
+
+import io.sentinel.config.StorageConfig;
+import io.sentinel.store.AlertEventStore;
+import io.sentinel.store.BreakerStore;
+import io.sentinel.store.CheckStateStore;
+import io.sentinel.store.Database;
+import io.sentinel.store.OutboxStore;
+import io.sentinel.store.ResultStore;
+import io.sentinel.store.SilenceStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The database and every store on it, opened together and closed in the right order. */
+final class Storage implements AutoCloseable {
+
+    final Database database;
+    final ResultStore results;
+    final CheckStateStore checkStates;
+    final AlertEventStore alertEvents;
+    final BreakerStore breakers;
+    final OutboxStore outbox;
+    final SilenceStore silences;
+
+    Storage(StorageConfig config, Path dataDirectory, Clock clock) {
+        this.database = Database.open(config);
+        this.results = new ResultStore(database, dataDirectory.resolve("spool"));
+        this.checkStates = new CheckStateStore(database, clock);
+        this.alertEvents = new AlertEventStore(database);
+        this.breakers = new BreakerStore(database, clock);
+        this.outbox = new OutboxStore(database);
+        this.silences = new SilenceStore(database);
+    }
+
+    /** Writers first (they flush or spool what they hold), the pool last. */
+    @Override
+    public void close() {
+        results.close();
+        checkStates.close();
+        database.close();
+    }
+}
