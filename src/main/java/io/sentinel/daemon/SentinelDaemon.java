@@ -3,6 +3,7 @@ package io.sentinel.daemon;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.api.AdminAuth;
+import io.sentinel.api.ApiHeaderFilterStrategy;
 import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
 import io.sentinel.api.SilenceApi;
@@ -109,6 +110,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("breakerApi", new BreakerApi(breakers, checks, adminAuth));
         main.bind("silenceApi", new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind("apiReplies", new ApiReplies());
+        main.bind("apiHeaderFilterStrategy", new ApiHeaderFilterStrategy());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();

@@ -112,8 +112,9 @@ class ProbePipelineIT {
         assertThat(count(daemon.log(), "FIRING [high] flaky")).isEqualTo(1);
 
         target.stubFor(get("/flaky").willReturn(okJson("{\"status\":\"OK\"}")));
-        await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.state(daemon, "flaky").equals("UP"));
-        assertThat(count(daemon.log(), "RESOLVED [high] flaky UP: 2 good probes in a row; was DOWN for")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                count(daemon.log(), "RESOLVED [high] flaky UP: 2 good probes in a row; was DOWN for") == 1);
+        assertThat(StatusView.state(daemon, "flaky")).isEqualTo("UP");
     }
 
     @Test
@@ -133,7 +134,7 @@ class ProbePipelineIT {
         assertThat(failed.path("failureClass").asText()).isEqualTo("CONDITION");
         assertThat(failed.path("httpStatus").asInt()).isEqualTo(200);
         assertThat(failed.path("message").asText()).contains("[BODY].status == \"OK\"").contains("DOWN");
-        assertThat(daemon.log()).contains("FIRING [critical] body DOWN (CONDITION)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> daemon.log().contains("FIRING [critical] body DOWN (CONDITION)"));
     }
 
     /** The stored history, not the last result: once a breaker opens, later results are SHORT_CIRCUITED. */

@@ -65,8 +65,8 @@ class RestartIT {
                 """.formatted(target.port()));
 
         try (DaemonProcess first = DaemonProcess.start(workingDirectory, Map.of())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.state(first, "api-health").equals("DOWN"));
-            assertThat(count(first.log(), "FIRING [high] api-health DOWN")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(first.log(), "FIRING [high] api-health DOWN") == 1);
+            assertThat(StatusView.state(first, "api-health")).isEqualTo("DOWN");
             assertThat(first.stop()).as("a SIGTERM is a clean exit").isIn(0, 143);
         }
 
@@ -79,8 +79,8 @@ class RestartIT {
             assertThat(count(second.log(), "FIRING")).as("no second FIRING for the same outage").isZero();
 
             target.stubFor(get("/health").willReturn(okJson("{}")));
-            await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.state(second, "api-health").equals("UP"));
-            assertThat(count(second.log(), "RESOLVED [high] api-health UP")).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(second.log(), "RESOLVED [high] api-health UP") == 1);
+            assertThat(StatusView.state(second, "api-health")).isEqualTo("UP");
         }
     }
 
