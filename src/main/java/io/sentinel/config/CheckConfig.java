@@ -1,6 +1,7 @@
 package io.sentinel.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param runbook           a link for whoever is paged
  * @param options           the kind's own options
  * @param alerts            its own alert settings over its dependency's and the severity routing
+ * @param costPerCall       what one probe costs in US dollars, when not the kind's default
+ * @param readingAlerts     alerts on the numbers its probes read
  */
 public record CheckConfig(
         String id,
@@ -34,7 +37,9 @@ public record CheckConfig(
         Optional<Duration> latencyLimit,
         Optional<String> runbook,
         CheckOptions options,
-        AlertOverrides alerts) {
+        AlertOverrides alerts,
+        Optional<Double> costPerCall,
+        List<ReadingAlert> readingAlerts) {
 
     public CheckConfig {
         Identifiers.require(id, "check id");
@@ -48,6 +53,11 @@ public record CheckConfig(
         Objects.requireNonNull(runbook, "runbook");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(costPerCall, "costPerCall");
+        readingAlerts = List.copyOf(readingAlerts);
+        if (costPerCall.isPresent() && costPerCall.get() < 0) {
+            throw new IllegalArgumentException("costPerCall cannot be negative");
+        }
         if (failureThreshold < 1 || successThreshold < 1) {
             throw new IllegalArgumentException("thresholds must be at least 1");
         }
@@ -81,6 +91,8 @@ public record CheckConfig(
         private Optional<Duration> latencyLimit = Optional.empty();
         private Optional<String> runbook = Optional.empty();
         private AlertOverrides alerts = AlertOverrides.NONE;
+        private Optional<Double> costPerCall = Optional.empty();
+        private List<ReadingAlert> readingAlerts = List.of();
 
         private Builder(String id, String dependency, String kind, CheckOptions options) {
             this.id = id;
@@ -130,9 +142,19 @@ public record CheckConfig(
             return this;
         }
 
+        public Builder costPerCall(double value) {
+            this.costPerCall = Optional.of(value);
+            return this;
+        }
+
+        public Builder readingAlerts(List<ReadingAlert> value) {
+            this.readingAlerts = value;
+            return this;
+        }
+
         public CheckConfig build() {
             return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                    successThreshold, latencyLimit, runbook, options, alerts);
+                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts);
         }
     }
 }

@@ -55,6 +55,10 @@ final class CheckReader {
         Optional<Duration> latencyLimit = section.duration("latencyLimit");
         Optional<String> runbook = section.httpUrl("runbook").map(URI::toString);
         AlertOverrides alerts = OverridesReader.read(section, channelIds);
+        Optional<Double> costPerCall = section.number("costPerCall");
+        costPerCall.filter(cost -> cost < 0).ifPresent(cost -> section.problem("costPerCall",
+                "'costPerCall' cannot be negative, got " + cost, "US dollars per probe, e.g. costPerCall: 0.015"));
+        List<ReadingAlert> readingAlerts = ReadingAlertReader.read(section);
 
         id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
                 section.problem("id", "check id '" + value + "' is not a valid id", "use " + Identifiers.RULE));
@@ -69,6 +73,7 @@ final class CheckReader {
             return Optional.empty();
         }
         return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
-                severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts));
+                severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts,
+                costPerCall.filter(cost -> cost >= 0), readingAlerts));
     }
 }

@@ -10,17 +10,20 @@ import java.util.Objects;
  * @param description what it is, for people
  * @param breaker     its breaker's settings
  * @param alerts      its own alert settings over the severity routing
+ * @param dailyBudget the most its probes may cost per UTC day, in US dollars
  */
-public record DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts) {
+public record DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
+                               java.util.Optional<Double> dailyBudget) {
 
     public DependencyConfig {
         Identifiers.require(id, "dependency id");
         description = description == null ? "" : description;
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(dailyBudget, "dailyBudget");
     }
 
     public DependencyConfig(String id, String description, BreakerSettings breaker) {
-        this(id, description, breaker, AlertOverrides.NONE);
+        this(id, description, breaker, AlertOverrides.NONE, java.util.Optional.empty());
     }
 }

@@ -24,6 +24,9 @@ final class DependencyReader {
             String description = section.text("description", "");
             BreakerSettings breaker = section.read("breaker", DependencyReader::readBreaker).orElse(BreakerSettings.DEFAULTS);
             AlertOverrides alerts = OverridesReader.read(section, channelIds);
+            Optional<Double> dailyBudget = section.number("dailyBudget");
+            dailyBudget.filter(budget -> budget < 0).ifPresent(budget -> section.problem("dailyBudget",
+                    "'dailyBudget' cannot be negative, got " + budget, "US dollars per UTC day, e.g. dailyBudget: 1.50"));
             section.finish();
             if (id.isEmpty()) {
                 continue;
@@ -33,7 +36,8 @@ final class DependencyReader {
             } else if (!seen.add(id.get())) {
                 section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
             } else if (breaker != null) {
-                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts));
+                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts,
+                        dailyBudget.filter(budget -> budget >= 0)));
             }
         }
         return dependencies;
