@@ -29,7 +29,6 @@ final class SmtpSessions {
         properties.setProperty("mail.transport.protocol", protocol);
         properties.setProperty(prefix + "host", config.host());
         properties.setProperty(prefix + "port", Integer.toString(config.port()));
-        properties.setProperty(prefix + "from", config.from());
         String timeout = Long.toString(millis(config.timeout()));
         properties.setProperty(prefix + "connectiontimeout", timeout);
         properties.setProperty(prefix + "timeout", timeout);
