@@ -57,6 +57,12 @@ public final class AlertPolicy {
         return others;
     }
 
+    /** The channel's kind as people call it: {@code Slack}, {@code Email}, {@code Log}. */
+    public String channelLabel(String channelId) {
+        String type = alerts.channel(channelId).map(channel -> channel.type()).orElse("channel");
+        return type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+
     private <T> Optional<T> setting(AlertEvent event, Function<AlertOverrides, Optional<T>> field) {
         Optional<T> own = check(event).flatMap(check -> field.apply(check.alerts()));
         if (own.isPresent()) {

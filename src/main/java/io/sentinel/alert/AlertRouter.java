@@ -65,8 +65,8 @@ public final class AlertRouter {
      */
     public void fallback(Notification refused, String reason, boolean channelBroken) {
         Instant now = clock.instant();
-        String note = (channelBroken ? "channel " + refused.channelId() + " is broken: " : "channel "
-                + refused.channelId() + " refused this message: ") + reason + " — sent here instead";
+        String note = ChannelBrokenNote.of(policy.channelLabel(refused.channelId()), refused.channelId(),
+                (channelBroken ? "" : "it refused this alert: ") + reason) + " — this alert is sent here instead";
         List<String> others = policy.fallbacksFor(refused.channelId());
         for (String channel : others) {
             outbox.add(OutboxEntry.pending(new Notification(NotificationKeys.fallback(refused.key(), channel), channel,

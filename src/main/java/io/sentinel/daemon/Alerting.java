@@ -14,6 +14,7 @@ import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.metrics.AlertMetrics;
+import io.sentinel.probe.http.HttpCaller;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public final class Alerting implements AutoCloseable {
     final AlertDelivery delivery;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
-             Clock clock) {
+             HttpCaller http, Clock clock) {
         AlertPolicy policy = new AlertPolicy(config.alerts(), checks);
         OpenIncidents incidents = new OpenIncidents();
         try {
@@ -44,7 +45,7 @@ public final class Alerting implements AutoCloseable {
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
         this.router = new AlertRouter(policy, outbox, muting, storage.alertEvents, incidents, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels()), outbox, router,
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox, router,
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
                 new AlertMetrics(metrics, outbox, config.alerts().channels().stream().map(ChannelConfig::id).toList()),

@@ -1,22 +1,37 @@
 package io.sentinel.daemon;
 
 import io.sentinel.alert.AlertDelivery;
+import io.sentinel.alert.email.EmailSender;
 import io.sentinel.alert.log.LogSender;
+import io.sentinel.alert.slack.SlackSender;
 import io.sentinel.config.ChannelConfig;
+import io.sentinel.config.EmailChannelConfig;
+import io.sentinel.config.SlackChannelConfig;
+import io.sentinel.probe.http.HttpCaller;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-/** Makes the sender for each configured channel. */
+/** Makes the sender for each configured channel, with the spacing its service requires. */
 final class ChannelSenders {
+
+    /** Slack allows about one message per second per webhook, and may disable a webhook that keeps exceeding it. */
+    static final Duration SLACK_SPACING = Duration.ofSeconds(1);
 
     private ChannelSenders() {
     }
 
-    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels) {
-        return channels.stream().map(ChannelSenders::of).toList();
+    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels, HttpCaller http, Clock clock) {
+        return channels.stream().map(channel -> of(channel, http, clock)).toList();
     }
 
-    private static AlertDelivery.Channel of(ChannelConfig channel) {
+    private static AlertDelivery.Channel of(ChannelConfig channel, HttpCaller http, Clock clock) {
+        if (channel instanceof SlackChannelConfig slack) {
+            return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING);
+        }
+        if (channel instanceof EmailChannelConfig email) {
+            return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO);
+        }
         return new AlertDelivery.Channel(new LogSender(channel.id()), Duration.ZERO);
     }
 }

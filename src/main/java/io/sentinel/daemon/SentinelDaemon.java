@@ -85,10 +85,10 @@ public final class SentinelDaemon implements AutoCloseable {
         Restore.breakers(breakerJournal, storage);
         breakers.onTransition(breakerJournal);
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
-        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, options.clock());
-        resources.add(0, alerting);
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
+        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
+        resources.add(0, alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
 
