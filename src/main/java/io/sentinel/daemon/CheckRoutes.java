@@ -3,7 +3,9 @@ package io.sentinel.daemon;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeSchedule;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -27,6 +29,7 @@ final class CheckRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        Map<String, Duration> initialDelays = ProbeSchedule.initialDelays(checks);
         for (CheckConfig check : checks) {
             templatedRoute(kinds.get(check.kind()).routeTemplate())
                     .routeId(routeId(check))
@@ -34,7 +37,7 @@ final class CheckRoutes extends RouteBuilder {
                     .parameter("checkId", check.id())
                     .parameter("dependency", check.dependency())
                     .parameter("intervalMs", String.valueOf(check.interval().toMillis()))
-                    .parameter("initialDelayMs", String.valueOf(ProbeSchedule.initialDelay(check).toMillis()));
+                    .parameter("initialDelayMs", String.valueOf(initialDelays.get(check.id()).toMillis()));
         }
     }
 }

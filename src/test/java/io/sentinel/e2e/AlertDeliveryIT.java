@@ -1,0 +1,180 @@
+package io.sentinel.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.sentinel.testing.InProcessDaemon;
+import io.sentinel.testing.MailTexts;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Alerts reaching a real Slack stand-in (WireMock) and a real SMTP server (GreenMail) from the running daemon. */
+class AlertDeliveryIT {
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path directory;
+
+    private WireMockServer target;
+    private WireMockServer slack;
+
+    @BeforeEach
+    void startServers() {
+        target = new WireMockServer(options().dynamicPort());
+        target.start();
+        target.stubFor(get("/health").willReturn(serverError()));
+        slack = new WireMockServer(options().dynamicPort());
+        slack.start();
+    }
+
+    @AfterEach
+    void stopServers() {
+        target.stop();
+        slack.stop();
+    }
+
+    private String config(int checks) {
+        StringBuilder yaml = new StringBuilder("""
+                defaults:
+                  interval: 200ms
+                  timeout: 1s
+                  failureThreshold: 1
+                dependencies:
+                  - id: supabase
+                    breaker: {window: 100, minimumCalls: 100}
+                checks:
+                """);
+        for (int i = 0; i < checks; i++) {
+            yaml.append("""
+                      - id: check-%d
+                        dependency: supabase
+                        kind: http
+                        severity: critical
+                        url: http://localhost:%d/health
+                    """.formatted(i, target.port()));
+        }
+        yaml.append("""
+                alerts:
+                  channels:
+                    - {id: ops-slack, type: slack, webhookUrl: "http://localhost:%d/services/T000/B000/XXXX"}
+                    - {id: ops-email, type: email, host: localhost, port: %d, security: none,
+                       from: sentinel@prospectpro.test, to: [oncall@prospectpro.test]}
+                  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}
+                """.formatted(slack.port(), MAIL.getSmtp().getPort()));
+        return yaml.toString();
+    }
+
+    @Test
+    void slackServerErrorsAreRetriedAndTheAlertIsDeliveredOnce() throws Exception {
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(serverError().withBody("rollup_error")).willSetStateTo("1"));
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("flaky").whenScenarioStateIs("1")
+                .willReturn(serverError()).willSetStateTo("2"));
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("flaky").whenScenarioStateIs("2")
+                .willReturn(serverError()).willSetStateTo("3"));
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("flaky").whenScenarioStateIs("3")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        try (InProcessDaemon daemon = InProcessDaemon.start(directory, config(1), Map.of(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> slackRequests().size() >= 4);
+            Thread.sleep(1_500);
+
+            assertThat(slackRequests()).hasSize(4);
+            assertThat(slackRequests()).extracting(LoggedRequest::getBodyAsString)
+                    .allMatch(body -> body.contains("check-0") && body.contains("/FIRING-DOWN/ops-slack"));
+        }
+    }
+
+    @Test
+    void aRetryAfterIsHonouredBeforeTheNextTry() throws Exception {
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("limited").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "2").withBody("rate_limited"))
+                .willSetStateTo("free"));
+        slack.stubFor(post("/services/T000/B000/XXXX").inScenario("limited").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        try (InProcessDaemon daemon = InProcessDaemon.start(directory, config(1), Map.of(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> slackRequests().size() >= 2);
+
+            List<LoggedRequest> requests = slackRequests();
+            long gap = requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+            assertThat(gap).as("milliseconds between the 429 and the next try").isGreaterThanOrEqualTo(2_000);
+        }
+    }
+
+    @Test
+    void aDeletedWebhookIsNotRetriedAndTheAlertArrivesByEmailInstead() throws Exception {
+        slack.stubFor(post("/services/T000/B000/XXXX").willReturn(aResponse().withStatus(404).withBody("no_service")));
+
+        try (InProcessDaemon daemon = InProcessDaemon.start(directory, config(1), Map.of(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> MAIL.getReceivedMessages().length >= 1);
+            Thread.sleep(2_000);
+
+            assertThat(slackRequests()).as("a permanent error is not retried").hasSize(1);
+            MimeMessage mail = MAIL.getReceivedMessages()[0];
+            assertThat(mail.getSubject()).isEqualTo("[Sentinel][HIGH] Slack channel ops-slack broken");
+            assertThat(MailTexts.plain(mail)).contains("no_service").contains("check-0");
+        }
+    }
+
+    @Test
+    void fiftyChecksFailingAtOnceReachSlackAtMostOncePerSecondAndNoneIsLost() throws Exception {
+        slack.stubFor(post("/services/T000/B000/XXXX").willReturn(aResponse().withStatus(200).withBody("ok")));
+
+        try (InProcessDaemon daemon = InProcessDaemon.start(directory, config(50), Map.of(), Clock.systemUTC())) {
+            await().atMost(Duration.ofSeconds(120)).until(() -> checkAlerts().size() >= 50);
+            Thread.sleep(1_500);
+
+            // the shared breaker of the fifty checks opens too, and says so: one more message, also spaced
+            List<LoggedRequest> requests = slackRequests();
+            assertThat(checkAlerts()).extracting(AlertDeliveryIT::key).doesNotHaveDuplicates().hasSize(50);
+            for (int i = 0; i < 50; i++) {
+                String check = "check-" + i + " DOWN";
+                assertThat(checkAlerts()).filteredOn(request -> request.getBodyAsString().contains(check)).hasSize(1);
+            }
+            for (int i = 1; i < requests.size(); i++) {
+                long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
+                assertThat(gap).as("milliseconds between message %d and %d", i - 1, i).isGreaterThanOrEqualTo(900);
+            }
+        }
+    }
+
+    /** The idempotency key each Slack message carries in its context block. */
+    private static String key(LoggedRequest request) {
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("[0-9a-f-]{36}/[A-Z-]+/ops-slack")
+                .matcher(request.getBodyAsString());
+        return key.find() ? key.group() : request.getBodyAsString();
+    }
+
+    private List<LoggedRequest> checkAlerts() {
+        return slackRequests().stream().filter(request -> request.getBodyAsString().contains("check-")).toList();
+    }
+
+    private List<LoggedRequest> slackRequests() {
+        return slack.findAll(postRequestedFor(urlEqualTo("/services/T000/B000/XXXX")));
+    }
+}
