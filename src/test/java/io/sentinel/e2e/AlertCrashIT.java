@@ -1,0 +1,107 @@
+package io.sentinel.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.sentinel.testing.DaemonProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 with notifications still undelivered: after a restart every one is delivered, and none twice. */
+class AlertCrashIT {
+
+    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}/[A-Z-]+/ops-slack");
+
+    @TempDir
+    Path directory;
+
+    private WireMockServer target;
+    private WireMockServer slack;
+
+    @BeforeEach
+    void start() throws Exception {
+        target = new WireMockServer(options().dynamicPort());
+        target.start();
+        target.stubFor(get("/health").willReturn(serverError()));
+        slack = new WireMockServer(options().dynamicPort());
+        slack.start();
+        slack.stubFor(post("/hook").willReturn(serverError().withBody("rollup_error")));
+        StringBuilder yaml = new StringBuilder("""
+                defaults: {interval: 300ms, timeout: 1s, failureThreshold: 1}
+                dependencies:
+                  - id: supabase
+                    breaker: {window: 1000, minimumCalls: 1000}
+                checks:
+                """);
+        for (int i = 0; i < 5; i++) {
+            yaml.append("  - {id: check-%d, dependency: supabase, kind: http, url: \"http://localhost:%d/health\"}\n"
+                    .formatted(i, target.port()));
+        }
+        yaml.append("""
+                alerts:
+                  channels:
+                    - {id: ops-slack, type: slack, webhookUrl: "http://localhost:%d/hook"}
+                  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}
+                """.formatted(slack.port()));
+        Files.createDirectories(directory.resolve("config"));
+        Files.writeString(directory.resolve("config/sentinel.yaml"), yaml.toString());
+    }
+
+    @AfterEach
+    void stop() {
+        target.stop();
+        slack.stop();
+    }
+
+    @Test
+    void everyPendingNotificationIsDeliveredExactlyOnceAfterAKill() throws Exception {
+        try (DaemonProcess first = DaemonProcess.start(directory, Map.of())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> attemptedKeys().size() == 5);
+            first.kill();
+        }
+        assertThat(delivered()).as("nothing could be delivered before the kill").isEmpty();
+
+        slack.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
+        try (DaemonProcess second = DaemonProcess.start(directory, Map.of())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> delivered().size() == 5);
+            Thread.sleep(2_000);
+
+            Map<String, Long> deliveries = delivered().stream().collect(Collectors.groupingBy(Function.identity(),
+                    Collectors.counting()));
+            assertThat(deliveries).hasSize(5).allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1L));
+            assertThat(deliveries.keySet()).isEqualTo(attemptedKeys());
+        }
+    }
+
+    private java.util.Set<String> attemptedKeys() {
+        return slack.getAllServeEvents().stream().map(AlertCrashIT::key).collect(Collectors.toSet());
+    }
+
+    private List<String> delivered() {
+        return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
+                .map(AlertCrashIT::key).toList();
+    }
+
+    private static String key(ServeEvent event) {
+        Matcher key = KEY.matcher(event.getRequest().getBodyAsString());
+        return key.find() ? key.group() : "no key in " + event.getRequest().getBodyAsString();
+    }
+}
