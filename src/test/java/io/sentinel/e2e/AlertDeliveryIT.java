@@ -163,6 +163,35 @@ class AlertDeliveryIT {
         }
     }
 
+    @Test
+    void aSilenceFromTheApiHoldsTheAlertAndEndingItReleasesTheOneStillFiring() throws Exception {
+        slack.stubFor(post("/services/T000/B000/XXXX").willReturn(aResponse().withStatus(200).withBody("ok")));
+        target.stubFor(get("/health").willReturn(okJson("{}")));
+        Map<String, String> token = Map.of("Authorization", "Bearer silence-token-123");
+        try (InProcessDaemon daemon = InProcessDaemon.start(directory, config(1),
+                Map.of("SENTINEL_ADMIN_TOKEN", "silence-token-123"), Clock.systemUTC())) {
+            assertThat(daemon.post("/api/silences", "{\"check\":\"check-0\",\"duration\":\"1h\",\"reason\":\"x\"}",
+                    Map.of()).statusCode()).as("no token").isEqualTo(401);
+            assertThat(daemon.post("/api/silences", "{\"check\":\"check-0\",\"duration\":\"1h\"}", token).statusCode())
+                    .as("no reason").isEqualTo(400);
+            var created = daemon.post("/api/silences",
+                    "{\"check\":\"check-0\",\"duration\":\"1h\",\"reason\":\"planned restart\"}", token);
+            assertThat(created.statusCode()).isEqualTo(201);
+            String id = io.sentinel.testing.StatusView.parse(created.body()).path("id").asText();
+            assertThat(daemon.get("/api/silences").body()).contains(id).contains("planned restart");
+
+            target.stubFor(get("/health").willReturn(serverError()));
+            await().atMost(Duration.ofSeconds(15)).until(() -> daemon.json("/api/checks/check-0", "/state").equals("DOWN"));
+            Thread.sleep(1_500);
+            assertThat(slackRequests()).as("held by the silence").isEmpty();
+
+            var ended = daemon.delete("/api/silences/" + id, token);
+            assertThat(ended.statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> slackRequests().size() == 1);
+            assertThat(slackRequests().get(0).getBodyAsString()).contains("still firing");
+        }
+    }
+
     /** The idempotency key each Slack message carries in its context block. */
     private static String key(LoggedRequest request) {
         java.util.regex.Matcher key = java.util.regex.Pattern.compile("[0-9a-f-]{36}/[A-Z-]+/ops-slack")

@@ -67,6 +67,12 @@ public final class InProcessDaemon implements AutoCloseable {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpResponse<String> delete(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).DELETE();
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public String json(String path, String pointer) throws Exception {
         return StatusView.parse(get(path).body()).at(pointer).asText();
     }
