@@ -6,8 +6,10 @@ import io.sentinel.api.AdminAuth;
 import io.sentinel.api.ApiHeaderFilterStrategy;
 import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
+import io.sentinel.api.CostApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.alert.AlertEvent;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
@@ -15,6 +17,7 @@ import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.CheckKinds;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.cost.ProbeCosts;
 import io.sentinel.metrics.BreakerMetrics;
 import io.sentinel.metrics.ProbeMetrics;
 import io.sentinel.probe.ProbeKind;
@@ -22,6 +25,7 @@ import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpCaller;
 import io.sentinel.report.DailyReport;
+import io.sentinel.readings.ReadingAlerts;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
 import io.sentinel.rules.CheckStates;
@@ -30,6 +34,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -91,6 +97,9 @@ public final class SentinelDaemon implements AutoCloseable {
         resources.add(0, alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
+        ProbeCosts costs = new ProbeCosts(checks::dependency,
+                kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
+        ReadingAlerts readingAlerts = new ReadingAlerts(checks, storage.results, options.clock());
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));
@@ -98,17 +107,19 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("circuitBreakerRegistry", breakers.registry());
         breakers.beans().forEach(main::bind);
         for (ProbeKind kind : kinds) {
-            main.bind(kind.probeBean(), new ProbeRunner(kind.newProbe(toolkit), checks, options.clock()));
+            main.bind(kind.probeBean(), new ProbeRunner(kind.newProbe(toolkit), checks, costs, options.clock()));
         }
         main.bind("breakerVerdict", new BreakerVerdict(checks, breakers, options.clock()));
         main.bind("resultIntake", new ResultIntake(checks));
         main.bind("probeMetrics", new ProbeMetrics(metrics, checks, states));
         main.bind("resultRecorder", new ResultRecorder(List.of(storage.results, report)));
+        main.bind("readingAlerts", readingAlerts);
         main.bind("checkStates", states);
         main.bind("alertRouter", alerting.router);
         main.bind("statusApi", new StatusApi(checks, states, storage.results, options.clock()));
         main.bind("breakerApi", new BreakerApi(breakers, checks, adminAuth));
         main.bind("silenceApi", new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
+        main.bind("costApi", new CostApi(checks, costs));
         main.bind("apiReplies", new ApiReplies());
         main.bind("apiHeaderFilterStrategy", new ApiHeaderFilterStrategy());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
@@ -116,7 +127,10 @@ public final class SentinelDaemon implements AutoCloseable {
         main.init();
         main.start();
         ProducerTemplate alerts = main.getCamelContext().createProducerTemplate();
-        breakerJournal.alertsTo(event -> alerts.sendBody("direct:alerts", event));
+        Consumer<AlertEvent> toAlertRoute = event -> alerts.sendBody("direct:alerts", event);
+        breakerJournal.alertsTo(toAlertRoute);
+        costs.alertsTo(toAlertRoute);
+        readingAlerts.alertsTo(toAlertRoute);
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());

@@ -8,6 +8,7 @@ import io.sentinel.store.Database;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
 import io.sentinel.store.SilenceStore;
+import io.sentinel.store.SpendStore;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -21,6 +22,7 @@ final class Storage implements AutoCloseable {
     final BreakerStore breakers;
     final OutboxStore outbox;
     final SilenceStore silences;
+    final SpendStore spending;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
         this.database = Database.open(config);
@@ -30,6 +32,7 @@ final class Storage implements AutoCloseable {
         this.breakers = new BreakerStore(database, clock);
         this.outbox = new OutboxStore(database);
         this.silences = new SilenceStore(database);
+        this.spending = new SpendStore(database);
     }
 
     /** Writers first (they flush or spool what they hold), the pool last. */

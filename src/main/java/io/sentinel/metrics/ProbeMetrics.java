@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
  *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
  *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
+ *   <li>{@code sentinel_reading{check,dependency,name}}: the latest value of each reading (credits left …)</li>
+ *   <li>{@code sentinel_probe_cost_usd_total{dependency}}: what paid probes cost</li>
  * </ul>
  */
 public final class ProbeMetrics {
@@ -37,6 +39,8 @@ public final class ProbeMetrics {
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Instant> nextExpectedStart = new ConcurrentHashMap<>();
+    private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
+    private final Map<String, Counter> costs = new ConcurrentHashMap<>();
     private final DistributionSummary scheduleLag;
 
     public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
@@ -73,7 +77,28 @@ public final class ProbeMetrics {
                         .register(registry))
                 .increment();
         recordScheduleLag(result);
+        recordReadings(result);
         return result;
+    }
+
+    private void recordReadings(ProbeResult result) {
+        result.readings().forEach((name, value) -> {
+            String key = result.checkId() + '|' + name;
+            if (latestReadings.put(key, value) == null) {
+                Gauge.builder("sentinel.reading", latestReadings, readings -> readings.getOrDefault(key, Double.NaN))
+                        .description("The latest value of a reading (credits left, rows, cost …)")
+                        .tags("check", result.checkId(), "dependency", result.dependency(), "name", name)
+                        .register(registry);
+            }
+        });
+        Double cost = result.readings().get("cost.usd");
+        if (cost != null) {
+            costs.computeIfAbsent(result.dependency(), dependency -> Counter.builder("sentinel.probe.cost.usd")
+                            .description("What paid probes cost, in US dollars")
+                            .tag("dependency", dependency)
+                            .register(registry))
+                    .increment(cost);
+        }
     }
 
     /** Probes run with a fixed delay, so each one is due one interval after the previous one ended. */

@@ -2,15 +2,17 @@ package io.sentinel.probe;
 
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
+import io.sentinel.cost.ProbeCosts;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a probe route template calls: finds the check, runs its kind's {@link Probe} and applies the check's
- * latency limit (the same for every kind). A probe that throws
+ * latency limit (the same for every kind), after asking the budget whether a paid probe may run. A probe that throws
  * (a bug, not a dependency failure) still yields a result, so the check's state stays truthful and the
  * route keeps running.
  */
@@ -20,19 +22,25 @@ public final class ProbeRunner {
 
     private final Probe probe;
     private final CheckIndex checks;
+    private final ProbeCosts costs;
     private final Clock clock;
 
-    public ProbeRunner(Probe probe, CheckIndex checks, Clock clock) {
+    public ProbeRunner(Probe probe, CheckIndex checks, ProbeCosts costs, Clock clock) {
         this.probe = probe;
         this.checks = checks;
+        this.costs = costs;
         this.clock = clock;
     }
 
     public ProbeResult probe(String checkId) {
         CheckConfig check = checks.require(checkId);
+        Optional<String> refused = costs.refusal(check);
+        if (refused.isPresent()) {
+            return ProbeResult.of(check.id(), check.dependency(), clock.instant()).skipped(refused.get());
+        }
         long started = System.nanoTime();
         try {
-            return LatencyLimit.apply(probe.probe(check), check.latencyLimit());
+            return costs.charge(check, LatencyLimit.apply(probe.probe(check), check.latencyLimit()));
         } catch (RuntimeException bug) {
             String reason = Redactor.global().describe(bug);
             LOG.warn("Probe of {} failed unexpectedly: {}", checkId, reason);

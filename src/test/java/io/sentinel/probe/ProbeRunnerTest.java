@@ -68,6 +68,8 @@ class ProbeRunnerTest {
                 CheckDefaults.STANDARD,
                 List.of(new DependencyConfig("web", "", BreakerSettings.DEFAULTS)),
                 List.of(check), AlertsConfig.logOnly());
-        return new ProbeRunner(probe, new CheckIndex(config), clock);
+        CheckIndex checks = new CheckIndex(config);
+        return new ProbeRunner(probe, checks, new io.sentinel.cost.ProbeCosts(checks::dependency, java.util.Map.of(),
+                io.sentinel.cost.SpendRepository.NONE, clock), clock);
     }
 }

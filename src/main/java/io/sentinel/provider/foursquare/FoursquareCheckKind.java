@@ -40,7 +40,6 @@ public final class FoursquareCheckKind implements ProbeKind {
         URI baseUrl = ProviderUrls.baseUrl(check, "baseUrl", FoursquareOptions.DEFAULT_BASE_URL);
         String ll = check.text("ll", FoursquareOptions.DEFAULT_LL);
         String apiVersion = check.text("apiVersion", FoursquareOptions.DEFAULT_API_VERSION).strip();
-        double costPerCall = check.number("costPerCall").orElse(FoursquareOptions.DEFAULT_COST_PER_CALL);
         boolean valid = true;
         if (!FoursquareOptions.isCoordinatePair(ll)) {
             check.problem("ll", "'ll' must be latitude,longitude in degrees, got '" + ll + "'",
@@ -52,12 +51,7 @@ public final class FoursquareCheckKind implements ProbeKind {
                     "for example apiVersion: " + FoursquareOptions.DEFAULT_API_VERSION);
             valid = false;
         }
-        if (costPerCall < 0) {
-            check.problem("costPerCall", "'costPerCall' must be zero or more, got " + costPerCall,
-                    "dollars per probe, for example costPerCall: " + FoursquareOptions.DEFAULT_COST_PER_CALL);
-            valid = false;
-        }
-        return valid ? new FoursquareOptions(apiKey, baseUrl, ll, apiVersion, costPerCall) : null;
+        return valid ? new FoursquareOptions(apiKey, baseUrl, ll, apiVersion) : null;
     }
 
     @Override
@@ -67,6 +61,7 @@ public final class FoursquareCheckKind implements ProbeKind {
 
     @Override
     public double defaultCostPerCall(CheckOptions options) {
-        return ((FoursquareOptions) options).costPerCall();
+        // the generic costPerCall: of a check overrides this estimate
+        return FoursquareOptions.DEFAULT_COST_PER_CALL;
     }
 }

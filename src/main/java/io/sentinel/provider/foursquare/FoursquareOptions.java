@@ -15,9 +15,8 @@ import java.util.regex.Pattern;
  * @param baseUrl     {@code https://places-api.foursquare.com}
  * @param ll          where to search, {@code latitude,longitude}
  * @param apiVersion  the {@code X-Places-Api-Version} header, a date
- * @param costPerCall dollars per probe
  */
-public record FoursquareOptions(Secret apiKey, URI baseUrl, String ll, String apiVersion, double costPerCall)
+public record FoursquareOptions(Secret apiKey, URI baseUrl, String ll, String apiVersion)
         implements CheckOptions {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://places-api.foursquare.com");
@@ -43,13 +42,10 @@ public record FoursquareOptions(Secret apiKey, URI baseUrl, String ll, String ap
         if (apiVersion == null || !VERSION_DATE.matcher(apiVersion).matches()) {
             throw new IllegalArgumentException("apiVersion must be a date such as " + DEFAULT_API_VERSION + ", was " + apiVersion);
         }
-        if (!Double.isFinite(costPerCall) || costPerCall < 0) {
-            throw new IllegalArgumentException("costPerCall must be zero or more, was " + costPerCall);
-        }
     }
 
     public static FoursquareOptions defaults(Secret apiKey, URI baseUrl) {
-        return new FoursquareOptions(apiKey, baseUrl, DEFAULT_LL, DEFAULT_API_VERSION, DEFAULT_COST_PER_CALL);
+        return new FoursquareOptions(apiKey, baseUrl, DEFAULT_LL, DEFAULT_API_VERSION);
     }
 
     static boolean isCoordinatePair(String text) {

@@ -52,13 +52,11 @@ class FoursquareCheckKindTest {
                     baseUrl: http://localhost:8089
                     ll: 39.78, -89.65
                     apiVersion: 2025-09-01
-                    costPerCall: 0.02
                 """);
 
         assertThat(options.baseUrl()).isEqualTo(URI.create("http://localhost:8089"));
         assertThat(options.ll()).isEqualTo("39.78,-89.65");
         assertThat(options.apiVersion()).isEqualTo("2025-09-01");
-        assertThat(kind.defaultCostPerCall(options)).isEqualTo(0.02);
     }
 
     @Test
@@ -71,7 +69,7 @@ class FoursquareCheckKindTest {
     @Test
     void aNegativeCostIsReported() {
         assertThat(problemsOf(HEADER + "    costPerCall: -1\n")).singleElement().asString()
-                .startsWith("sentinel.yaml:9:18: 'costPerCall' must be zero or more");
+                .startsWith("sentinel.yaml:9:18: 'costPerCall' cannot be negative");
     }
 
     @Test

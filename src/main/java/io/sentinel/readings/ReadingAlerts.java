@@ -1,0 +1,128 @@
+package io.sentinel.readings;
+
+import io.sentinel.alert.AlertEvent;
+import io.sentinel.alert.AlertStatus;
+import io.sentinel.config.CheckConfig;
+import io.sentinel.config.CheckIndex;
+import io.sentinel.config.Durations;
+import io.sentinel.config.ReadingAlert;
+import io.sentinel.probe.ProbeResult;
+import io.sentinel.results.ResultHistory;
+import io.sentinel.rules.HealthState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks every result's readings against its check's {@code readingAlerts}: below or above a limit, or running
+ * out sooner than allowed at the current rate. Each rule fires once when it starts to hold and resolves once
+ * when it stops. Incident ids are made from the check, the rule and the day it fired, so a restart on the same
+ * day does not send the alert twice.
+ */
+public final class ReadingAlerts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReadingAlerts.class);
+
+    private final CheckIndex checks;
+    private final ResultHistory history;
+    private final Clock clock;
+    private final Map<String, ReadingTrend> trends = new ConcurrentHashMap<>();
+    private final Map<String, AlertEvent> firing = new ConcurrentHashMap<>();
+    private volatile Consumer<AlertEvent> alerts = event -> { };
+
+    public ReadingAlerts(CheckIndex checks, ResultHistory history, Clock clock) {
+        this.checks = checks;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    public void alertsTo(Consumer<AlertEvent> sink) {
+        this.alerts = sink;
+    }
+
+    public ProbeResult check(ProbeResult result) {
+        Optional<CheckConfig> check = checks.check(result.checkId());
+        if (check.isEmpty() || check.get().readingAlerts().isEmpty() || result.readings().isEmpty()) {
+            return result;
+        }
+        for (ReadingAlert rule : check.get().readingAlerts()) {
+            Double value = result.readings().get(rule.reading());
+            if (value != null) {
+                evaluate(check.get(), rule, value, result);
+            }
+        }
+        return result;
+    }
+
+    private void evaluate(CheckConfig check, ReadingAlert rule, double value, ProbeResult result) {
+        ReadingTrend trend = trends.computeIfAbsent(check.id() + "|" + rule.reading(), key -> seeded(check.id(), rule.reading()));
+        trend.add(result.startedAt(), value);
+        Optional<String> problem = problem(rule, value, trend, result);
+        String key = check.id() + "|" + rule.name();
+        Instant now = clock.instant();
+        if (problem.isPresent() && !firing.containsKey(key)) {
+            String incident = "reading:" + check.id() + ":" + rule.name().replace(' ', '-') + ":"
+                    + LocalDate.ofInstant(now, ZoneOffset.UTC);
+            AlertEvent event = new AlertEvent(incident + ":firing", incident, AlertStatus.FIRING, rule.severity(),
+                    check.id(), check.dependency(), HealthState.DEGRADED, HealthState.UP, null, problem.get(), null, now, now);
+            firing.put(key, event);
+            alerts.accept(event);
+        } else if (problem.isEmpty() && firing.containsKey(key)) {
+            AlertEvent fired = firing.remove(key);
+            alerts.accept(new AlertEvent(fired.incidentId() + ":resolved", fired.incidentId(), AlertStatus.RESOLVED,
+                    rule.severity(), check.id(), check.dependency(), HealthState.UP, HealthState.DEGRADED, null,
+                    rule.reading() + " is fine again: " + format(value), null, fired.since(), now));
+        }
+    }
+
+    private static Optional<String> problem(ReadingAlert rule, double value, ReadingTrend trend, ProbeResult result) {
+        if (rule.below().isPresent() && value < rule.below().get()) {
+            return Optional.of(rule.reading() + " is " + format(value) + ", below " + format(rule.below().get()));
+        }
+        if (rule.above().isPresent() && value > rule.above().get()) {
+            return Optional.of(rule.reading() + " is " + format(value) + ", above " + format(rule.above().get()));
+        }
+        if (rule.exhaustsWithin().isPresent()) {
+            Optional<Duration> left = trend.timeUntilZero();
+            Optional<Double> resetDays = rule.resetReading().map(name -> result.readings().get(name));
+            boolean resetsFirst = left.isPresent() && resetDays.isPresent()
+                    && left.get().toHours() / 24.0 > resetDays.get();
+            if (left.isPresent() && left.get().compareTo(rule.exhaustsWithin().get()) < 0 && !resetsFirst) {
+                return Optional.of(rule.reading() + " (" + format(value) + ") runs out in about "
+                        + Durations.format(left.get().truncatedTo(java.time.temporal.ChronoUnit.HOURS))
+                        + " at the current rate, sooner than " + Durations.format(rule.exhaustsWithin().get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A trend starts from the stored history, so a restart does not forget a week of usage. */
+    private ReadingTrend seeded(String checkId, String reading) {
+        ReadingTrend trend = new ReadingTrend();
+        try {
+            List<ProbeResult> past = history.history(checkId, 1_000);
+            for (int i = past.size() - 1; i >= 0; i--) {
+                Double value = past.get(i).readings().get(reading);
+                if (value != null) {
+                    trend.add(past.get(i).startedAt(), value);
+                }
+            }
+        } catch (RuntimeException databaseUnavailable) {
+            LOG.debug("No history for the {} trend of {}: {}", reading, checkId, databaseUnavailable.getMessage());
+        }
+        return trend;
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}
