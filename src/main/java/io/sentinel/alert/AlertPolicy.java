@@ -2,6 +2,7 @@ package io.sentinel.alert;
 
 import io.sentinel.config.AlertOverrides;
 import io.sentinel.config.AlertsConfig;
+import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.LogChannelConfig;
@@ -25,10 +26,11 @@ public final class AlertPolicy {
         this.checks = checks;
     }
 
-    /** The channels for this event; the log channel is always one of them. */
+    /** The channels for this event that are set up; the log channel is always one of them. */
     public List<String> channelsFor(AlertEvent event) {
         List<String> channels = new ArrayList<>(setting(event, AlertOverrides::channels)
                 .orElseGet(() -> alerts.channelsFor(event.severity())));
+        channels.removeIf(channel -> !isEnabled(channel));
         if (!channels.contains(LogChannelConfig.TYPE)) {
             channels.add(LogChannelConfig.TYPE);
         }
@@ -50,7 +52,8 @@ public final class AlertPolicy {
     /** Every channel except {@code failed}: where a refused message goes instead. */
     public List<String> fallbacksFor(String failed) {
         List<String> others = new ArrayList<>();
-        alerts.channels().stream().map(channel -> channel.id()).filter(id -> !id.equals(failed)).forEach(others::add);
+        alerts.channels().stream().filter(ChannelConfig::isEnabled).map(ChannelConfig::id)
+                .filter(id -> !id.equals(failed)).forEach(others::add);
         if (!others.contains(LogChannelConfig.TYPE) && !failed.equals(LogChannelConfig.TYPE)) {
             others.add(LogChannelConfig.TYPE);
         }
@@ -61,6 +64,10 @@ public final class AlertPolicy {
     public String channelLabel(String channelId) {
         String type = alerts.channel(channelId).map(channel -> channel.type()).orElse("channel");
         return type.isEmpty() ? type : Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+
+    private boolean isEnabled(String channelId) {
+        return alerts.channel(channelId).map(ChannelConfig::isEnabled).orElse(false);
     }
 
     private <T> Optional<T> setting(AlertEvent event, Function<AlertOverrides, Optional<T>> field) {

@@ -60,7 +60,8 @@ final class ChannelReader {
         EmailChannelConfig.Security security = channel.choice("security", EmailChannelConfig.Security.class)
                 .orElse(EmailChannelConfig.Security.STARTTLS);
         int defaultPort = security == EmailChannelConfig.Security.TLS ? 465 : 587;
-        Optional<String> host = channel.requiredText("host", "smtp.example.com");
+        // present but empty (an unset ${SMTP_HOST:}) means "not set up yet": the channel is disabled, not invalid
+        Optional<String> host = channel.has("host") ? channel.text("host").map(String::strip) : channel.requiredText("host", "smtp.example.com");
         int port = channel.intInRange("port", 1, 65_535, defaultPort);
         String username = channel.text("username", "");
         var password = channel.secret("password");

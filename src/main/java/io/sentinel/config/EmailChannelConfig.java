@@ -51,4 +51,15 @@ public record EmailChannelConfig(String id, String host, int port, Security secu
     public String type() {
         return TYPE;
     }
+
+    /** An empty host (an unset {@code ${SMTP_HOST:}}) means email is not set up. */
+    @Override
+    public boolean isEnabled() {
+        return !host.isBlank();
+    }
+
+    @Override
+    public String howToEnable() {
+        return "set the SMTP host (host:)";
+    }
 }

@@ -22,4 +22,14 @@ public record SlackChannelConfig(String id, Secret webhookUrl) implements Channe
     public String type() {
         return TYPE;
     }
+
+    @Override
+    public boolean isEnabled() {
+        return webhookUrl.isPresent();
+    }
+
+    @Override
+    public String howToEnable() {
+        return webhookUrl.howToSet("webhookUrl");
+    }
 }

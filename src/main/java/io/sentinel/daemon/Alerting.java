@@ -33,6 +33,9 @@ public final class Alerting implements AutoCloseable {
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, Clock clock) {
         AlertPolicy policy = new AlertPolicy(config.alerts(), checks);
+        config.alerts().channels().stream().filter(channel -> !channel.isEnabled()).forEach(channel -> LOG.warn(
+                "Alert channel {} is not set up ({}); its alerts go to the other channels and the log",
+                channel.id(), channel.howToEnable()));
         OpenIncidents incidents = new OpenIncidents();
         try {
             incidents.restore(storage.alertEvents.recent(1_000));
