@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Alert latency harness: from the deciding failed probe to the Slack webhook receiving the alert.
+
+Runs the daemon jar with N http checks (interval 10 s, failureThreshold 3) against a local target and a local
+Slack stand-in. After a warm-up, K checks start failing one after another, a few seconds apart (so alerts
+do not queue behind Slack's one-message-per-second spacing). For each, the latency is measured from the
+moment the target answered the check's third failing probe (the one that decides DOWN) to the moment the
+webhook received the FIRING message naming it. Prints p50/p95/max.
+
+Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--spacing 2.5]
+The jar must be built first: mvn -B -q package -DskipTests
+"""
+import argparse
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(__file__))
+from probe_load import JVM_FLAGS, free_port, percentile  # noqa: E402
+
+
+class Target:
+    """Answers 200, or 500 for checks switched to failing; remembers when each failing answer went out."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.failing = set()
+        self.failures = {}
+
+    def fail(self, index):
+        with self.lock:
+            self.failing.add(index)
+
+    def serve(self):
+        target = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def do_GET(self):
+                index = int(self.path.rsplit("/", 1)[1])
+                with target.lock:
+                    failing = index in target.failing
+                body = b'{"status":"DOWN"}' if failing else b'{"status":"OK"}'
+                self.send_response(500 if failing else 200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                self.wfile.flush()
+                if failing:
+                    with target.lock:
+                        target.failures.setdefault(index, []).append(time.monotonic())
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        server.request_queue_size = 512
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+
+class Webhook:
+    """A Slack incoming webhook stand-in: answers ok and records when each check's FIRING arrived."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.firing = {}
+
+    def serve(self):
+        webhook = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def do_POST(self):
+                arrived = time.monotonic()
+                payload = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
+                match = re.search(r"\bc(\d+) DOWN", payload)
+                if match and "FIRING" in payload:
+                    with webhook.lock:
+                        webhook.firing.setdefault(int(match.group(1)), arrived)
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        return server
+
+
+def write_config(directory, checks, target_port, webhook_port):
+    lines = [
+        "storage:",
+        f"  url: jdbc:h2:file:{directory}/data/sentinel",
+        f"  reportsDirectory: {directory}/reports",
+        "defaults: {interval: 10s, timeout: 5s, failureThreshold: 3, successThreshold: 2}",
+        "dependencies:",
+        "  - id: target",
+        "    breaker: {window: 1000, minimumCalls: 1000}",
+        "checks:",
+    ]
+    for i in range(checks):
+        lines.append(f"  - {{id: c{i}, dependency: target, kind: http, severity: critical,"
+                     f" url: \"http://127.0.0.1:{target_port}/t/{i}\"}}")
+    lines += [
+        "alerts:",
+        "  channels:",
+        f"    - {{id: ops-slack, type: slack, webhookUrl: \"http://127.0.0.1:{webhook_port}/hook\"}}",
+        "  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}",
+    ]
+    path = os.path.join(directory, "sentinel.yaml")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    return path
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--checks", type=int, default=1000)
+    parser.add_argument("--failing", type=int, default=30)
+    parser.add_argument("--spacing", type=float, default=2.5, help="seconds between two checks starting to fail")
+    parser.add_argument("--warmup", type=int, default=60)
+    parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
+    parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
+    args = parser.parse_args()
+
+    target, webhook = Target(), Webhook()
+    target_server, webhook_server = target.serve(), webhook.serve()
+    directory = tempfile.mkdtemp(prefix="sentinel-alert-bench-")
+    config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1])
+    port = free_port()
+    log = open(os.path.join(directory, "daemon.log"), "w")
+    daemon = subprocess.Popen(["java", *JVM_FLAGS, "-jar", os.path.abspath(args.jar), "--config", config,
+                               "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
+                              cwd=directory, env=dict(os.environ, SENTINEL_HTTP_PORT=str(port)),
+                              stdout=log, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/observe/health", timeout=2)
+                break
+            except Exception:
+                time.sleep(0.5)
+        time.sleep(args.warmup)
+        step = max(1, args.checks // args.failing)
+        chosen = [i * step for i in range(args.failing)]
+        for index in chosen:
+            target.fail(index)
+            time.sleep(args.spacing)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with webhook.lock:
+                if len(webhook.firing) >= len(chosen):
+                    break
+            time.sleep(0.5)
+
+        latencies = []
+        with target.lock, webhook.lock:
+            for index in chosen:
+                failures = target.failures.get(index, [])
+                if len(failures) >= 3 and index in webhook.firing:
+                    latencies.append((webhook.firing[index] - failures[2]) * 1000)
+        result = {
+            "checks": args.checks,
+            "alerts_expected": len(chosen),
+            "alerts_received": len(latencies),
+            "latency_p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
+            "latency_p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
+            "latency_max_ms": round(max(latencies), 1) if latencies else None,
+            "jvm_flags": " ".join(JVM_FLAGS),
+        }
+        print(json.dumps(result, indent=2))
+    finally:
+        daemon.terminate()
+        try:
+            daemon.wait(30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+        target_server.shutdown()
+        webhook_server.shutdown()
+        log.close()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
