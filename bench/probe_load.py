@@ -148,6 +148,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=60)
     parser.add_argument("--window", type=int, default=120)
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
+    parser.add_argument("--nmt", action="store_true", help="print the JVM's native memory summary at the end")
     parser.add_argument("--threads", action="store_true", help="print CPU per thread group over the window")
     parser.add_argument("--jfr", help="also record a Java Flight Recording to this file")
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
@@ -160,7 +161,8 @@ def main():
     port = free_port()
     env = dict(os.environ, SENTINEL_HTTP_PORT=str(port))
     log = open(os.path.join(directory, "daemon.log"), "w")
-    daemon = subprocess.Popen(["java", *JVM_FLAGS, "-jar", os.path.abspath(args.jar), "--config", config,
+    tracking = ["-XX:NativeMemoryTracking=summary"] if args.nmt else []
+    daemon = subprocess.Popen(["java", *JVM_FLAGS, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
                                "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
                               cwd=directory, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -193,6 +195,10 @@ def main():
                     print(f"  {name:40s} user {spent[0]:6.2f}s  system {spent[1]:6.2f}s", file=sys.stderr)
         if args.jfr:
             time.sleep(3)
+        if args.nmt:
+            summary = subprocess.run(["jcmd", str(daemon.pid), "VM.native_memory", "summary"],
+                                     capture_output=True, text=True).stdout
+            print(summary, file=sys.stderr)
 
         lags = []
         with arrivals.lock:
