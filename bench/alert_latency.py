@@ -24,7 +24,7 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(__file__))
-from probe_load import JVM_FLAGS, free_port, percentile  # noqa: E402
+from probe_load import JVM_FLAGS, MALLOC_SETTINGS, free_port, percentile  # noqa: E402
 
 
 class Target:
@@ -147,7 +147,7 @@ def main():
     log = open(os.path.join(directory, "daemon.log"), "w")
     daemon = subprocess.Popen(["java", *JVM_FLAGS, "-jar", os.path.abspath(args.jar), "--config", config,
                                "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
-                              cwd=directory, env=dict(os.environ, SENTINEL_HTTP_PORT=str(port)),
+                              cwd=directory, env=dict(os.environ, SENTINEL_HTTP_PORT=str(port), **MALLOC_SETTINGS),
                               stdout=log, stderr=subprocess.STDOUT)
     try:
         for _ in range(120):

@@ -27,9 +27,11 @@ import threading
 import time
 import urllib.request
 
-JVM_FLAGS = ["-Xmx128m", "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
-             "-XX:MaxMetaspaceSize=128m", "-XX:MaxDirectMemorySize=32m",
-             "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1"]
+# the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena
+JVM_FLAGS = ["-Xmx80m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+             "-XX:MaxDirectMemorySize=32m", "-Dio.netty.allocator.numDirectArenas=1",
+             "-Dio.netty.allocator.numHeapArenas=1"]
+MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
 
 
 class Arrivals:
@@ -148,6 +150,7 @@ def main():
     parser.add_argument("--warmup", type=int, default=60)
     parser.add_argument("--window", type=int, default=120)
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
+    parser.add_argument("--jvm", help="JVM flags instead of the recommended ones, space separated")
     parser.add_argument("--nmt", action="store_true", help="print the JVM's native memory summary at the end")
     parser.add_argument("--threads", action="store_true", help="print CPU per thread group over the window")
     parser.add_argument("--jfr", help="also record a Java Flight Recording to this file")
@@ -160,9 +163,12 @@ def main():
     config = write_config(directory, args.checks, args.interval, target.server_address[1])
     port = free_port()
     env = dict(os.environ, SENTINEL_HTTP_PORT=str(port))
+    for name, value in MALLOC_SETTINGS.items():
+        env.setdefault(name, value)
     log = open(os.path.join(directory, "daemon.log"), "w")
     tracking = ["-XX:NativeMemoryTracking=summary"] if args.nmt else []
-    daemon = subprocess.Popen(["java", *JVM_FLAGS, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
+    flags = args.jvm.split() if args.jvm else JVM_FLAGS
+    daemon = subprocess.Popen(["java", *flags, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
                                "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
                               cwd=directory, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -220,7 +226,8 @@ def main():
             "rss_mib_at_end": round(int(status["VmRSS"].split()[0]) / 1024, 1),
             "threads_min": min(threads),
             "threads_max": max(threads),
-            "jvm_flags": " ".join(JVM_FLAGS),
+            "jvm_flags": " ".join(flags),
+            "malloc": {name: env[name] for name in MALLOC_SETTINGS},
         }
         print(json.dumps(result, indent=2))
     finally:

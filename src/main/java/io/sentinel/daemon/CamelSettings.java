@@ -20,6 +20,8 @@ final class CamelSettings {
         settings.put("camel.main.jmx-enabled", "false");
         settings.put("camel.main.shutdown-timeout", "10");
         settings.put("camel.main.use-breadcrumb", "false");
+        // no route reads a stream twice: caching them is work for nothing on every probe
+        settings.put("camel.main.stream-caching-enabled", "false");
         settings.put("camel.component.scheduler.pool-size", String.valueOf(config.server().probeThreads()));
         settings.put("sentinel.probe.threads", String.valueOf(config.server().probeThreads()));
 

@@ -31,6 +31,7 @@ public final class DailyReport implements ResultSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DailyReport.class);
     private static final int CAPACITY = 50_000;
     private static final int BATCH = 1_000;
+    private static final java.time.Duration LINGER = java.time.Duration.ofSeconds(1);
 
     private final Path directory;
     private final BlockingQueue<ProbeResult> queue = new ArrayBlockingQueue<>(CAPACITY);
@@ -38,6 +39,8 @@ public final class DailyReport implements ResultSink, AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private boolean failing;
+    private BufferedWriter openFile;
+    private LocalDate openDay;
 
     public DailyReport(Path directory) {
         this.directory = directory;
@@ -95,6 +98,8 @@ public final class DailyReport implements ResultSink, AutoCloseable {
                     continue;
                 }
                 batch.add(first);
+                // let a second's worth gather: one write per second instead of one per result
+                Thread.sleep(LINGER.toMillis());
                 queue.drainTo(batch, BATCH - 1);
                 write(batch);
                 batch.clear();
@@ -102,46 +107,67 @@ public final class DailyReport implements ResultSink, AutoCloseable {
                 if (!running) {
                     queue.drainTo(batch);
                     write(batch);
+                    closeFile();
                     return;
                 }
             }
         }
+        closeFile();
     }
 
     private void write(List<ProbeResult> batch) {
-        int index = 0;
-        while (index < batch.size()) {
-            LocalDate day = LocalDate.ofInstant(batch.get(index).startedAt(), ZoneOffset.UTC);
-            int end = index;
-            while (end < batch.size() && LocalDate.ofInstant(batch.get(end).startedAt(), ZoneOffset.UTC).equals(day)) {
-                end++;
+        for (ProbeResult result : batch) {
+            LocalDate day = LocalDate.ofInstant(result.startedAt(), ZoneOffset.UTC);
+            try {
+                writerFor(day).write(Json.write(ResultJson.of(result)));
+                openFile.write('\n');
+            } catch (IOException | RuntimeException error) {
+                failed(error, 1);
             }
-            appendLines(day, batch.subList(index, end));
-            index = end;
         }
-    }
-
-    private void appendLines(LocalDate day, List<ProbeResult> results) {
         try {
-            Files.createDirectories(directory);
-            try (BufferedWriter out = Files.newBufferedWriter(fileFor(day), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-                for (ProbeResult result : results) {
-                    out.write(Json.write(ResultJson.of(result)));
-                    out.write('\n');
-                }
+            if (openFile != null) {
+                openFile.flush();
             }
             if (failing) {
                 LOG.info("Writing the daily report to {} works again", directory);
                 failing = false;
             }
-        } catch (IOException | RuntimeException error) {
-            dropped.addAndGet(results.size());
-            if (!failing) {
-                LOG.warn("Cannot write the daily report to {}: {} (results are still stored in the database)",
-                        directory, error.getMessage());
-                failing = true;
+        } catch (IOException error) {
+            failed(error, batch.size());
+        }
+    }
+
+    /** The open file of {@code day}: kept open between writes, switched when the UTC day changes. */
+    private BufferedWriter writerFor(LocalDate day) throws IOException {
+        if (openFile == null || !day.equals(openDay)) {
+            closeFile();
+            Files.createDirectories(directory);
+            openFile = Files.newBufferedWriter(fileFor(day), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            openDay = day;
+        }
+        return openFile;
+    }
+
+    private void closeFile() {
+        if (openFile != null) {
+            try {
+                openFile.close();
+            } catch (IOException ignored) {
+                // the next write reopens it
             }
+            openFile = null;
+        }
+    }
+
+    private void failed(Exception error, int lost) {
+        dropped.addAndGet(lost);
+        closeFile();
+        if (!failing) {
+            LOG.warn("Cannot write the daily report to {}: {} (results are still stored in the database)",
+                    directory, error.getMessage());
+            failing = true;
         }
     }
 }
