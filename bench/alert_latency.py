@@ -2,12 +2,14 @@
 """Alert latency harness: from the deciding failed probe to the Slack webhook receiving the alert.
 
 Runs the daemon jar with N http checks (interval 10 s, failureThreshold 3) against a local target and a local
-Slack stand-in. After a warm-up, K checks start failing one after another, a few seconds apart (so alerts
-do not queue behind Slack's one-message-per-second spacing). For each, the latency is measured from the
-moment the target answered the check's third failing probe (the one that decides DOWN) to the moment the
-webhook received the FIRING message naming it. Prints p50/p95/max.
+Slack stand-in. After a warm-up, K checks are made to fail, in rounds. Sentinel sends at most one Slack
+message per second, so two alerts decided within a second of each other would measure that spacing, not the
+pipeline: each round therefore picks checks whose probes fall at least --gap seconds apart in the 10 s cycle
+(the target has seen when each check probes). For each, the latency is measured from the moment the target
+answered the check's third failing probe (the one that decides DOWN) to the moment the webhook received the
+FIRING message naming it. Prints p50/p95/max.
 
-Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--spacing 2.5]
+Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5]
 The jar must be built first: mvn -B -q package -DskipTests
 """
 import argparse
@@ -34,6 +36,7 @@ class Target:
         self.lock = threading.Lock()
         self.failing = set()
         self.failures = {}
+        self.arrivals = {}
 
     def fail(self, index):
         with self.lock:
@@ -49,6 +52,7 @@ class Target:
                 index = int(self.path.rsplit("/", 1)[1])
                 with target.lock:
                     failing = index in target.failing
+                    target.arrivals[index] = time.monotonic()
                 body = b'{"status":"DOWN"}' if failing else b'{"status":"OK"}'
                 self.send_response(500 if failing else 200)
                 self.send_header("Content-Length", str(len(body)))
@@ -133,7 +137,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--checks", type=int, default=1000)
     parser.add_argument("--failing", type=int, default=30)
-    parser.add_argument("--spacing", type=float, default=2.5, help="seconds between two checks starting to fail")
+    parser.add_argument("--gap", type=float, default=1.5, help="least seconds between two deciding probes of a round")
     parser.add_argument("--warmup", type=int, default=60)
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
@@ -157,11 +161,22 @@ def main():
             except Exception:
                 time.sleep(0.5)
         time.sleep(args.warmup)
-        step = max(1, args.checks // args.failing)
-        chosen = [i * step for i in range(args.failing)]
-        for index in chosen:
-            target.fail(index)
-            time.sleep(args.spacing)
+        chosen = []
+        while len(chosen) < args.failing:
+            with target.lock:
+                phases = sorted((seen % 10.0, index) for index, seen in target.arrivals.items()
+                                if index not in target.failing)
+            picked, last = [], None
+            for phase, index in phases:
+                if (last is None or phase - last >= args.gap) and (not picked or phase - picked[0][0] <= 10 - args.gap):
+                    picked.append((phase, index))
+                    last = phase
+                if len(picked) + len(chosen) >= args.failing:
+                    break
+            for _, index in picked:
+                target.fail(index)
+                chosen.append(index)
+            time.sleep(35)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with webhook.lock:
@@ -178,6 +193,7 @@ def main():
         result = {
             "checks": args.checks,
             "alerts_expected": len(chosen),
+            "least_gap_between_decisions_s": args.gap,
             "alerts_received": len(latencies),
             "latency_p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
             "latency_p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
