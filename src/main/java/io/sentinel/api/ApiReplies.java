@@ -8,6 +8,23 @@ import org.apache.camel.Message;
 /** Writes an {@link ApiReply} as the HTTP response: JSON, status code, caching header, secrets removed. */
 public final class ApiReplies {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiReplies.class);
+
+    /**
+     * A handler failed: answer JSON (503 when storage is unavailable, else 500) with a short reason, and keep
+     * the details for the log.
+     */
+    public void failure(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        boolean storageDown = error instanceof io.sentinel.store.StoreException;
+        String reason = error == null ? "unknown" : Redactor.global().describe(error);
+        LOG.warn("API request failed: {}", reason);
+        exchange.getMessage().setBody(storageDown
+                ? ApiReply.error(503, "the database is unavailable, try again shortly: " + reason)
+                : ApiReply.error(500, "the request failed; the daemon's log has the details"));
+        render(exchange);
+    }
+
     public void render(Exchange exchange) {
         Message message = exchange.getMessage();
         Object body = message.getBody();

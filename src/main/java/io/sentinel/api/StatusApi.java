@@ -39,6 +39,9 @@ public final class StatusApi {
         links.put("check", "/api/checks/{id}");
         links.put("history", "/api/checks/{id}/history?limit=50");
         links.put("breakers", "/api/breakers");
+        links.put("incidents", "/api/incidents");
+        links.put("silences", "/api/silences");
+        links.put("costs", "/api/costs");
         links.put("health", "/observe/health");
         links.put("metrics", "/observe/metrics");
         return ApiReply.ok(links);

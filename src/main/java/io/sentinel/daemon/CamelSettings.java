@@ -39,7 +39,6 @@ final class CamelSettings {
         settings.put("camel.metrics.enable-route-policy", "false");
         settings.put("camel.metrics.enable-exchange-event-notifier", "false");
         settings.put("camel.metrics.enable-route-event-notifier", "false");
-        settings.put("camel.resilience4j.micrometer-enabled", "true");
 
         // probe routes are not the daemon's health: a dependency being down is data, not a fault
         settings.put("camel.health.routes-enabled", "false");

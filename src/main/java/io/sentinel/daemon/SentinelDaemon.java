@@ -1,5 +1,6 @@
 package io.sentinel.daemon;
 
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.api.AdminAuth;
@@ -7,6 +8,7 @@ import io.sentinel.api.ApiHeaderFilterStrategy;
 import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
 import io.sentinel.api.CostApi;
+import io.sentinel.api.IncidentApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
 import io.sentinel.alert.AlertEvent;
@@ -91,6 +93,8 @@ public final class SentinelDaemon implements AutoCloseable {
         Restore.breakers(breakerJournal, storage);
         breakers.onTransition(breakerJournal);
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
+        // Resilience4j's own meters too (resilience4j_circuitbreaker_calls, _failure_rate, …), named by dependency
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(metrics);
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
         Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
@@ -120,6 +124,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("breakerApi", new BreakerApi(breakers, checks, adminAuth));
         main.bind("silenceApi", new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind("costApi", new CostApi(checks, costs));
+        main.bind("incidentApi", new IncidentApi(storage.alertEvents, storage.outbox));
         main.bind("apiReplies", new ApiReplies());
         main.bind("apiHeaderFilterStrategy", new ApiHeaderFilterStrategy());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));

@@ -26,6 +26,8 @@ public final class AlertEventStore implements AlertEventRepository {
     private static final String INSERT =
             "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM alert_event ORDER BY at DESC, id DESC LIMIT ?";
+    private static final String FOR_INCIDENT = "SELECT " + COLUMNS + " FROM alert_event WHERE incident_id = ?"
+            + " ORDER BY at, id";
     private static final String FOR_CHECK = "SELECT " + COLUMNS + " FROM alert_event WHERE check_id = ?"
             + " ORDER BY at DESC, id DESC LIMIT ?";
 
@@ -68,6 +70,11 @@ public final class AlertEventStore implements AlertEventRepository {
             statement.setString(1, checkId);
             statement.setInt(2, limit);
         });
+    }
+
+    /** The events of one incident, oldest first: its timeline. */
+    public List<AlertEvent> forIncident(String incidentId) {
+        return query(FOR_INCIDENT, statement -> statement.setString(1, incidentId));
     }
 
     private interface Parameters {

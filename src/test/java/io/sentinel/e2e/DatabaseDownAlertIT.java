@@ -89,6 +89,9 @@ class DatabaseDownAlertIT {
                     slack.findAll(postRequestedFor(urlEqualTo("/hook"))).size() == 1);
             assertThat(slack.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0).getBodyAsString())
                     .contains("db-ping").contains("FIRING-DOWN");
+            var history = daemon.get("/api/checks/db-ping/history");
+            assertThat(history.statusCode()).as("no stack trace, a JSON answer").isEqualTo(503);
+            assertThat(history.body()).startsWith("{").contains("the database is unavailable").doesNotContain("\tat ");
 
             database = startDatabase();
             await().atMost(Duration.ofSeconds(60)).until(() -> deliveredInTable(url) == 2);

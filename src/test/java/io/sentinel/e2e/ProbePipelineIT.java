@@ -115,6 +115,21 @@ class ProbePipelineIT {
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 count(daemon.log(), "RESOLVED [high] flaky UP: 2 good probes in a row; was DOWN for") == 1);
         assertThat(StatusView.state(daemon, "flaky")).isEqualTo("UP");
+
+        JsonNode incident = null;
+        for (JsonNode candidate : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
+            if (candidate.path("subject").asText().equals("flaky")) {
+                incident = candidate;
+            }
+        }
+        assertThat(incident).as("the outage is listed as an incident").isNotNull();
+        assertThat(incident.path("open").asBoolean()).isFalse();
+        JsonNode timeline = StatusView.parse(daemon.get("/api/incidents/" + incident.path("id").asText()).body());
+        assertThat(timeline.path("events")).extracting(event -> event.path("status").asText())
+                .containsExactly("FIRING", "RESOLVED");
+        assertThat(timeline.path("notifications")).allSatisfy(notification ->
+                assertThat(notification.has("deliveredAt")).as("delivery time recorded").isTrue());
+        assertThat(daemon.get("/api/incidents/nope").statusCode()).isEqualTo(404);
     }
 
     @Test
