@@ -2,6 +2,7 @@ package io.sentinel;
 
 import io.sentinel.cli.CommandLine;
 import io.sentinel.cli.ConfigSource;
+import io.sentinel.cli.Supervisor;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.InvalidConfigException;
 import io.sentinel.config.SentinelConfig;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -61,20 +63,26 @@ public final class Sentinel {
                     + config.dependencies().size() + " dependencies)");
             return OK;
         }
-        return runDaemon(config, options(commandLine, environment), err);
+        return runDaemon(config, commandLine, environment, err);
+    }
+
+    private static Path routesDirectory(CommandLine commandLine, Function<String, String> environment) {
+        return Path.of(commandLine.routes().orElseGet(() -> orDefault(environment.apply("SENTINEL_ROUTES"), "routes")));
     }
 
     private static DaemonOptions options(CommandLine commandLine, Function<String, String> environment) {
-        String routes = commandLine.routes().orElseGet(() -> orDefault(environment.apply("SENTINEL_ROUTES"), "routes"));
         String data = commandLine.data().orElseGet(() -> orDefault(environment.apply("SENTINEL_DATA"), "data"));
-        return new DaemonOptions(DaemonOptions.routesIn(Path.of(routes)), Path.of(data), Clock.systemUTC());
+        return new DaemonOptions(DaemonOptions.routesIn(routesDirectory(commandLine, environment)), Path.of(data),
+                Clock.systemUTC());
     }
 
     private static String orDefault(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static int runDaemon(SentinelConfig config, DaemonOptions options, PrintStream err) {
+    private static int runDaemon(SentinelConfig config, CommandLine commandLine, Function<String, String> environment,
+                                 PrintStream err) {
+        DaemonOptions options = options(commandLine, environment);
         SentinelDaemon daemon;
         try {
             daemon = SentinelDaemon.start(config, options);
@@ -82,7 +90,25 @@ public final class Sentinel {
             err.println("sentinel: could not start: " + Redactor.global().describe(failure));
             return FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-shutdown"));
+        Optional<Path> watchedFile = ConfigSource.file(commandLine, environment);
+        if (watchedFile.isEmpty()) {
+            // the built-in configuration cannot change: nothing to watch
+            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-shutdown"));
+            return awaitStop(daemon);
+        }
+        Supervisor supervisor = new Supervisor(new ConfigLoader(BuiltInKinds.index(), environment), watchedFile.get(),
+                routesDirectory(commandLine, environment), options, config, daemon);
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "sentinel-shutdown"));
+        try {
+            supervisor.run();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            supervisor.stop();
+        }
+        return OK;
+    }
+
+    private static int awaitStop(SentinelDaemon daemon) {
         try {
             daemon.awaitStop();
         } catch (InterruptedException interrupted) {

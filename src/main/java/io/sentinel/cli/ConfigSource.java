@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Finds the configuration: the named file, else {@code config/sentinel.yaml}, else the built-in one. */
@@ -21,14 +22,17 @@ public final class ConfigSource {
 
     public static SentinelConfig load(CommandLine commandLine, ConfigLoader loader, Function<String, String> environment)
             throws InvalidConfigException {
+        Optional<Path> file = file(commandLine, environment);
+        return file.isPresent() ? loader.load(file.get()) : loader.parse(Path.of("(built-in) config/sentinel.yaml"), embedded());
+    }
+
+    /** The configuration file in use, or empty when the built-in configuration is. */
+    public static Optional<Path> file(CommandLine commandLine, Function<String, String> environment) {
         String named = commandLine.config().orElse(environment.apply("SENTINEL_CONFIG"));
         if (named != null && !named.isBlank()) {
-            return loader.load(Path.of(named));
+            return Optional.of(Path.of(named));
         }
-        if (Files.isRegularFile(DEFAULT_FILE)) {
-            return loader.load(DEFAULT_FILE);
-        }
-        return loader.parse(Path.of("(built-in) config/sentinel.yaml"), embedded());
+        return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
     }
 
     private static String embedded() {
