@@ -3,13 +3,11 @@ package io.sentinel.config;
 import io.sentinel.secret.Redactor;
 import io.sentinel.secret.Secret;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -109,14 +107,7 @@ public final class ConfigSection {
     }
 
     public Optional<Duration> duration(String key) {
-        return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value();
-            Optional<Duration> parsed = Durations.parse(text);
-            if (parsed.isEmpty()) {
-                context.problem(scalar, "'" + key + "' is not a duration: '" + text + "'", "write " + Durations.ACCEPTED);
-            }
-            return parsed;
-        });
+        return parsed(key, ValueParsers.DURATION);
     }
 
     public Duration duration(String key, Duration fallback) {
@@ -125,118 +116,50 @@ public final class ConfigSection {
 
     /** A duration that must be at least {@code minimum}; reports and returns the fallback otherwise. */
     public Duration durationAtLeast(String key, Duration minimum, Duration fallback) {
-        Optional<Duration> value = duration(key);
-        if (value.isPresent() && value.get().compareTo(minimum) < 0) {
-            boolean zero = value.get().isZero();
-            context.problem(valueNode(key), zero ? "'" + key + "' must be longer than zero"
-                            : "'" + key + "' is " + Durations.format(value.get()) + ", below the minimum",
-                    "use at least " + Durations.format(minimum));
-            return fallback;
-        }
-        return value.orElse(fallback);
+        return within(key, duration(key), value -> value.compareTo(minimum) >= 0, value -> new ValueParsers.Rejection(
+                value.isZero() ? "'" + key + "' must be longer than zero"
+                        : "'" + key + "' is " + Durations.format(value) + ", below the minimum",
+                "use at least " + Durations.format(minimum)), fallback);
     }
 
     public Optional<Integer> integer(String key) {
-        return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value().strip();
-            try {
-                return Optional.of(Integer.parseInt(text));
-            } catch (NumberFormatException notANumber) {
-                context.problem(scalar, "'" + key + "' must be a whole number, got '" + text + "'",
-                        "for example " + key + ": 3");
-                return Optional.empty();
-            }
-        });
+        return parsed(key, ValueParsers.INTEGER);
     }
 
     public int positiveInt(String key, int fallback) {
-        Optional<Integer> value = integer(key);
-        if (value.isPresent() && value.get() <= 0) {
-            context.problem(valueNode(key), "'" + key + "' must be greater than zero, got " + value.get(),
-                    "use a whole number of 1 or more");
-            return fallback;
-        }
-        return value.orElse(fallback);
+        return within(key, integer(key), value -> value > 0, value -> new ValueParsers.Rejection(
+                "'" + key + "' must be greater than zero, got " + value, "use a whole number of 1 or more"), fallback);
     }
 
     public int intInRange(String key, int minimum, int maximum, int fallback) {
-        Optional<Integer> value = integer(key);
-        if (value.isPresent() && (value.get() < minimum || value.get() > maximum)) {
-            context.problem(valueNode(key), "'" + key + "' must be between " + minimum + " and " + maximum
-                    + ", got " + value.get(), "pick a value in that range");
-            return fallback;
-        }
-        return value.orElse(fallback);
+        return within(key, integer(key), value -> value >= minimum && value <= maximum, value -> new ValueParsers.Rejection(
+                "'" + key + "' must be between " + minimum + " and " + maximum + ", got " + value,
+                "pick a value in that range"), fallback);
     }
 
     public Optional<Double> number(String key) {
-        return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value().strip();
-            try {
-                double parsed = Double.parseDouble(text);
-                if (Double.isFinite(parsed)) {
-                    return Optional.of(parsed);
-                }
-            } catch (NumberFormatException notANumber) {
-                // reported below
-            }
-            context.problem(scalar, "'" + key + "' must be a number, got '" + text + "'", "for example " + key + ": 0.5");
-            return Optional.empty();
-        });
+        return parsed(key, ValueParsers.NUMBER);
     }
 
     /** A percentage in (0, 100]. */
     public float percent(String key, float fallback) {
-        Optional<Double> value = number(key);
-        if (value.isPresent() && (value.get() <= 0 || value.get() > 100)) {
-            context.problem(valueNode(key), "'" + key + "' must be a percentage above 0 and at most 100, got "
-                    + value.get(), "for example " + key + ": 50");
-            return fallback;
-        }
-        return value.map(Double::floatValue).orElse(fallback);
+        return within(key, number(key), value -> value > 0 && value <= 100, value -> new ValueParsers.Rejection(
+                "'" + key + "' must be a percentage above 0 and at most 100, got " + value, "for example " + key + ": 50"),
+                (double) fallback).floatValue();
     }
 
     public boolean bool(String key, boolean fallback) {
-        return scalar(key).map(scalar -> {
-            String text = interpolate(key, scalar).value().strip().toLowerCase(Locale.ROOT);
-            if (text.equals("true") || text.equals("false")) {
-                return Boolean.parseBoolean(text);
-            }
-            context.problem(scalar, "'" + key + "' must be true or false, got '" + text + "'", "write true or false");
-            return fallback;
-        }).orElse(fallback);
+        return parsed(key, ValueParsers.BOOLEAN).orElse(fallback);
     }
 
     /** One of a fixed set of words, matched without regard to case. */
     public <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
-        return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value().strip();
-            for (E constant : type.getEnumConstants()) {
-                if (constant.name().equalsIgnoreCase(text.replace('-', '_'))) {
-                    return Optional.of(constant);
-                }
-            }
-            List<String> allowed = new ArrayList<>();
-            for (E constant : type.getEnumConstants()) {
-                allowed.add(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-            context.problem(scalar, "'" + key + "' cannot be '" + text + "'", "use one of " + String.join(", ", allowed));
-            return Optional.empty();
-        });
+        return parsed(key, ValueParsers.choice(type));
     }
 
     /** A word from an open-ended set that the caller knows, such as check kinds or channel types. */
     public Optional<String> oneOf(String key, Set<String> allowed) {
-        return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value().strip();
-            if (allowed.contains(text)) {
-                return Optional.of(text);
-            }
-            String hint = "use one of " + String.join(", ", allowed);
-            String suggestion = Suggestions.nearest(text, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
-            context.problem(scalar, "'" + key + "' cannot be '" + text + "'", suggestion + hint);
-            return Optional.empty();
-        });
+        return parsed(key, ValueParsers.oneOf(allowed));
     }
 
     /** An absolute http(s) URL. */
@@ -244,38 +167,29 @@ public final class ConfigSection {
         return url(key, HTTP_SCHEMES);
     }
 
+    /** An absolute URL with one of {@code schemes}; an empty value reads as absent. */
     public Optional<URI> url(String key, Set<String> schemes) {
+        return parsed(key, ValueParsers.url(schemes));
+    }
+
+    /** The value at {@code key}, parsed; a value the parser rejects is reported at its line and read as absent. */
+    private <T> Optional<T> parsed(String key, ValueParsers.ValueParser<T> parser) {
         return scalar(key).flatMap(scalar -> {
-            String text = interpolate(key, scalar).value().strip();
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            String example = schemes.contains("https") ? "https://" + text.replaceFirst("^([a-z]*:)?/*", "")
-                    : schemes.iterator().next() + ":…";
-            try {
-                URI uri = new URI(text);
-                if (uri.getScheme() == null) {
-                    context.problem(scalar, "'" + key + "' has no scheme: '" + Redactor.global().redact(text) + "'",
-                            "write the full URL, e.g. " + Redactor.global().redact(example));
-                    return Optional.empty();
-                }
-                if (!schemes.contains(uri.getScheme().toLowerCase(Locale.ROOT))) {
-                    context.problem(scalar, "'" + key + "' has scheme '" + uri.getScheme() + "'",
-                            "use " + String.join(" or ", schemes));
-                    return Optional.empty();
-                }
-                if (schemes.contains("http") && (uri.getHost() == null || uri.getHost().isBlank())) {
-                    context.problem(scalar, "'" + key + "' has no host: '" + Redactor.global().redact(text) + "'",
-                            "write the full URL, e.g. https://api.example.com/health");
-                    return Optional.empty();
-                }
-                return Optional.of(uri);
-            } catch (URISyntaxException malformed) {
-                context.problem(scalar, "'" + key + "' is not a valid URL: " + Redactor.global().redact(malformed.getReason()),
-                        "percent-encode spaces and special characters");
-                return Optional.empty();
-            }
+            ValueParsers.Parsed<T> result = parser.parse(key, interpolate(key, scalar).value().strip());
+            result.rejection().ifPresent(rejection -> context.problem(scalar, rejection.message(), rejection.hint()));
+            return result.value();
         });
+    }
+
+    /** A parsed value that must also satisfy {@code valid}; otherwise the problem is reported and the fallback used. */
+    private <T> T within(String key, Optional<T> value, java.util.function.Predicate<T> valid,
+                         Function<T, ValueParsers.Rejection> why, T fallback) {
+        if (value.isPresent() && !valid.test(value.get())) {
+            ValueParsers.Rejection rejection = why.apply(value.get());
+            context.problem(valueNode(key), rejection.message(), rejection.hint());
+            return fallback;
+        }
+        return value.orElse(fallback);
     }
 
     /**
