@@ -5,6 +5,7 @@ import io.sentinel.config.ConfigSection;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.provider.ProviderUrls;
 import java.net.URI;
 
 /**
@@ -30,7 +31,7 @@ public final class NeverBounceCheckKind implements ProbeKind {
     @Override
     public CheckOptions readOptions(ConfigSection check) {
         // a bad baseUrl is reported through the section, which rejects the file: the default never hides it
-        URI baseUrl = check.httpUrl("baseUrl").orElse(NeverBounceOptions.DEFAULT_BASE_URL);
+        URI baseUrl = ProviderUrls.baseUrl(check, "baseUrl", NeverBounceOptions.DEFAULT_BASE_URL);
         return new NeverBounceOptions(baseUrl, check.secret("apiKey"));
     }
 

@@ -1,11 +1,10 @@
 package io.sentinel.provider.neverbounce;
 
 import io.sentinel.config.CheckOptions;
+import io.sentinel.provider.ProviderCredentials;
+import io.sentinel.provider.ProviderUrls;
 import io.sentinel.secret.Secret;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,27 +20,18 @@ public record NeverBounceOptions(URI baseUrl, Secret apiKey) implements CheckOpt
     public static final String KEY_VARIABLE = "NEVERBOUNCE_API_KEY";
 
     public NeverBounceOptions {
-        Objects.requireNonNull(baseUrl, "baseUrl");
+        ProviderUrls.requireBase(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL with a host");
-        }
     }
 
     /** The free account endpoint, key included: never put this in a message. */
     public URI accountInfoUrl() {
-        return URI.create(baseUrl.toString().replaceAll("/+$", "") + "/v4.2/account/info?key="
-                + URLEncoder.encode(apiKey.value(), StandardCharsets.UTF_8));
+        return ProviderUrls.resolve(baseUrl, "/v4.2/account/info?key=" + ProviderUrls.encode(apiKey.value()));
     }
 
     /** What an operator must do before the check can run, or empty when the key is there. */
     public Optional<String> missingCredential() {
-        if (apiKey.isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(apiKey.variable().isPresent() ? apiKey.howToSet("apiKey")
-                : "set apiKey: ${" + KEY_VARIABLE + "}");
+        return ProviderCredentials.missing(apiKey, "apiKey", KEY_VARIABLE);
     }
 
     @Override
