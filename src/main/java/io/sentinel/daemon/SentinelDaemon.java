@@ -1,6 +1,5 @@
 package io.sentinel.daemon;
 
-import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.api.AdminAuth;
@@ -93,8 +92,6 @@ public final class SentinelDaemon implements AutoCloseable {
         Restore.breakers(breakerJournal, storage);
         breakers.onTransition(breakerJournal);
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
-        // Resilience4j's own meters too (resilience4j_circuitbreaker_calls, _failure_rate, …), named by dependency
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers.registry()).bindTo(metrics);
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
         Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
