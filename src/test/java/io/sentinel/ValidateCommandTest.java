@@ -176,6 +176,43 @@ class ValidateCommandTest {
     }
 
     @Test
+    void breakerSettingsAreValidatedInProbesAndReadableDurations() throws IOException {
+        int code = validate(VALID.replace("    description: Places API (New)\n", """
+                    description: Places API (New)
+                    breaker: {window: 5, minimumCalls: 8, failureRate: 150, waitInOpen: 30 seconds}
+                """));
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).doesNotContain("Exception").contains("minimumCalls (8) is larger than window (5)")
+                .contains("'failureRate' must be a percentage above 0 and at most 100, got 150.0")
+                .contains("'waitInOpen' is not a duration: '30 seconds' — write a duration like 500ms, 30s, 5m, 1h or 1h30m");
+    }
+
+    @Test
+    void alertChannelsRoutingAndMaintenanceWindowsAreValidated() throws IOException {
+        int code = validate(VALID + """
+                alerts:
+                  channels:
+                    - {id: ops-slack, type: slak, webhookUrl: "https://hooks.slack.com/x"}
+                    - {id: ops-email, type: email, host: smtp.example.com, from: not-an-address, to: [oncall@example.com]}
+                  routing: {critical: [ops-pager]}
+                  reminderInterval: 1m
+                  maintenance:
+                    - {name: backup, dependencies: [google-placez], weekly: {days: [sunday], from: "02:00", to: "04:00", timeZone: Mars/Olympus}}
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr())
+                .contains("'type' cannot be 'slak' — did you mean 'slack'?")
+                .contains("'not-an-address' is not an email address")
+                .contains("routing for critical names channel 'ops-pager', which is not defined")
+                .contains("'reminderInterval' is 1m, below the minimum — use at least 5m")
+                .contains("maintenance window names dependency 'google-placez', which is not defined — did you mean 'google-places'?")
+                .contains("'Mars/Olympus' is not a time zone")
+                .doesNotContain("unknown key 'webhookUrl'");
+    }
+
+    @Test
     void aMissingFileIsNamed() {
         int code = Sentinel.run(new String[] {"validate", "--config", directory.resolve("nope.yaml").toString()},
                 print(out), print(err), environment::get);

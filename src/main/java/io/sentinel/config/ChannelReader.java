@@ -43,6 +43,8 @@ final class ChannelReader {
         Optional<String> id = channel.requiredText("id", "ops-slack");
         Optional<String> type = channel.has("type") ? channel.oneOf("type", CHANNEL_TYPES) : channel.requiredText("type", "log");
         if (id.isEmpty() || type.isEmpty()) {
+            // the type decides which keys are allowed: with no usable type, do not call the others unknown
+            channel.allow("webhookUrl", "host", "port", "security", "username", "password", "from", "to", "timeout");
             return Optional.empty();
         }
         if (!Identifiers.isValid(id.get())) {

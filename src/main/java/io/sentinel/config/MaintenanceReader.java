@@ -34,8 +34,8 @@ final class MaintenanceReader {
 
     static Optional<MaintenanceWindow> read(ConfigSection window, Set<String> checkIds, Set<String> dependencyIds) {
         Optional<String> name = window.requiredText("name", "weekly backup");
-        List<String> checks = known(window, "checks", checkIds);
-        List<String> dependencies = known(window, "dependencies", dependencyIds);
+        List<String> checks = known(window, "checks", "check", checkIds);
+        List<String> dependencies = known(window, "dependencies", "dependency", dependencyIds);
         Optional<Instant> start = instant(window, "start");
         Optional<Instant> end = instant(window, "end");
         Optional<ConfigSection> weekly = window.section("weekly");
@@ -75,14 +75,14 @@ final class MaintenanceReader {
         return name.map(value -> new MaintenanceWindow(value, checks, dependencies, start, end, days, opens, closes, timeZone));
     }
 
-    private static List<String> known(ConfigSection window, String key, Set<String> ids) {
+    private static List<String> known(ConfigSection window, String key, String noun, Set<String> ids) {
         List<String> named = new java.util.ArrayList<>();
         for (ScalarNode item : window.scalarList(key)) {
             String id = window.textOf(item);
             if (ids.contains(id)) {
                 named.add(id);
             } else {
-                window.problemAt(item, "maintenance window names " + key.replaceAll("s$", "") + " '" + id + "', which is not defined",
+                window.problemAt(item, "maintenance window names " + noun + " '" + id + "', which is not defined",
                         Suggestions.nearest(id, ids).map(s -> "did you mean '" + s + "'?").orElse("check the id"));
             }
         }
