@@ -32,7 +32,6 @@ public final class AlertDelivery implements AutoCloseable {
     public record Channel(ChannelSender sender, Duration spacing) {
     }
 
-    private final Map<String, ChannelDispatcher> dispatchers = new LinkedHashMap<>();
     private final Map<String, DispatcherLoop> loops = new LinkedHashMap<>();
     private final Outbox outbox;
     private final HeldNotifications held;
@@ -48,7 +47,6 @@ public final class AlertDelivery implements AutoCloseable {
         for (Channel channel : channels) {
             ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.spacing(),
                     clock, random, router::fallback, listener);
-            dispatchers.put(channel.sender().channelId(), dispatcher);
             loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
         }
         outbox.onChange(entry -> {
@@ -70,8 +68,7 @@ public final class AlertDelivery implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** One round of housekeeping; public so tests with a hand-moved clock can run it. */
-    public void housekeep() {
+    private void housekeep() {
         try {
             outbox.synchronize();
             held.releaseEnded();
@@ -79,11 +76,6 @@ public final class AlertDelivery implements AutoCloseable {
         } catch (RuntimeException bug) {
             LOG.error("Alert housekeeping failed; it runs again shortly: {}", Redactor.global().describe(bug));
         }
-    }
-
-    /** Delivers everything due on every channel now, on the caller's thread: for tests with a hand-moved clock. */
-    public void deliverDue() {
-        dispatchers.values().forEach(ChannelDispatcher::deliverDue);
     }
 
     @Override

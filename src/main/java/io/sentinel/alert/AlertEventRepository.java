@@ -8,15 +8,4 @@ public interface AlertEventRepository {
     void save(AlertEvent event);
 
     List<AlertEvent> recent(int limit);
-
-    AlertEventRepository NONE = new AlertEventRepository() {
-        @Override
-        public void save(AlertEvent event) {
-        }
-
-        @Override
-        public List<AlertEvent> recent(int limit) {
-            return List.of();
-        }
-    };
 }

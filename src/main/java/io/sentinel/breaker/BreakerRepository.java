@@ -14,24 +14,4 @@ public interface BreakerRepository {
 
     /** The newest transitions of one dependency, newest first. */
     List<BreakerTransition> transitions(String dependency, int limit);
-
-    BreakerRepository NONE = new BreakerRepository() {
-        @Override
-        public Map<String, StoredBreaker> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void save(StoredBreaker state) {
-        }
-
-        @Override
-        public void record(BreakerTransition transition) {
-        }
-
-        @Override
-        public List<BreakerTransition> transitions(String dependency, int limit) {
-            return List.of();
-        }
-    };
 }

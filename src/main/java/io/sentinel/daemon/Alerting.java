@@ -21,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The alerting side, assembled: routing into the outbox, silences, reminders and per-channel delivery. */
-public final class Alerting implements AutoCloseable {
+final class Alerting implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
 

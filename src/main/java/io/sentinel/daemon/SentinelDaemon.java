@@ -21,6 +21,7 @@ import io.sentinel.config.SentinelConfig;
 import io.sentinel.cost.ProbeCosts;
 import io.sentinel.metrics.BreakerMetrics;
 import io.sentinel.metrics.ProbeMetrics;
+import io.sentinel.metrics.StorageMetrics;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
@@ -87,6 +88,7 @@ public final class SentinelDaemon implements AutoCloseable {
         CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
         Restore.checkStates(states, checks, storage);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        StorageMetrics.bind(metrics, storage.database, storage.results, report);
         Breakers breakers = new Breakers(config.dependencies(), options.clock());
         BreakerJournal breakerJournal = new BreakerJournal(breakers, storage.breakers);
         Restore.breakers(breakerJournal, storage);
@@ -163,11 +165,6 @@ public final class SentinelDaemon implements AutoCloseable {
 
     public SentinelConfig config() {
         return config;
-    }
-
-    /** The delivery side, for tests that move a clock by hand. */
-    public Alerting alerting() {
-        return alerting;
     }
 
     /** Blocks until {@link #close()} runs, for example from the shutdown hook on SIGTERM. */

@@ -12,20 +12,4 @@ public interface CheckStateRepository {
 
     /** Stores a streak update soon; losing the last second of streaks in a crash is harmless. */
     void saveLater(CheckState state);
-
-    /** Keeps nothing: for tests and tools that do not persist. */
-    CheckStateRepository NONE = new CheckStateRepository() {
-        @Override
-        public Map<String, CheckState> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void save(CheckState state) {
-        }
-
-        @Override
-        public void saveLater(CheckState state) {
-        }
-    };
 }

@@ -197,6 +197,8 @@ class ProbePipelineIT {
         assertThat(metrics)
                 .contains("sentinel_probe_duration_seconds_count{check=\"slow\",dependency=\"api\"}")
                 .contains("sentinel_check_state{check=\"slow\",dependency=\"api\",state=\"DEGRADED\"} 1.0")
+                .contains("sentinel_database_ready 1.0")
+                .contains("sentinel_breaker_state{dependency=\"api\",state=\"CLOSED\"}")
                 .containsPattern("sentinel_probe_results_total\\{check=\"hang\",dependency=\"cdn\",failure_class=\"TIMEOUT\",outcome=\"DOWN\"}");
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -97,10 +96,6 @@ public final class Outbox {
 
     public List<OutboxEntry> unfinished() {
         return List.copyOf(unfinished.values());
-    }
-
-    public Optional<OutboxEntry> find(String key) {
-        return Optional.ofNullable(unfinished.get(key));
     }
 
     /** The delivery record of an incident, from the table (empty while the database is down). */

@@ -10,15 +10,4 @@ public interface SilenceRepository {
 
     /** Every stored silence, ended ones included (they are kept for the record). */
     List<Silence> all();
-
-    SilenceRepository NONE = new SilenceRepository() {
-        @Override
-        public void save(Silence silence) {
-        }
-
-        @Override
-        public List<Silence> all() {
-            return List.of();
-        }
-    };
 }
