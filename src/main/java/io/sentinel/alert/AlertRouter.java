@@ -3,13 +3,10 @@ package io.sentinel.alert;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.silence.Muting;
-import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What {@code direct:alerts} calls for every alert event: records it, decides its channels, and writes one
@@ -17,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * happens elsewhere (the dispatchers), so a slow channel never holds up the probe that raised the event.
  */
 public final class AlertRouter {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AlertRouter.class);
 
     private final AlertPolicy policy;
     private final Outbox outbox;
@@ -38,12 +33,7 @@ public final class AlertRouter {
     }
 
     public AlertEvent route(AlertEvent event) {
-        try {
-            events.save(event);
-        } catch (RuntimeException databaseUnavailable) {
-            // delivery matters more than the record: go on, the outbox spools what it cannot store
-            LOG.warn("Alert event {} could not be recorded: {}", event.id(), Redactor.global().describe(databaseUnavailable));
-        }
+        events.save(event);
         incidents.record(event);
         if (event.status() == AlertStatus.RESOLVED && !policy.sendsResolved(event)) {
             return event;

@@ -2,6 +2,7 @@ package io.sentinel.daemon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.alert.AlertDelivery;
+import io.sentinel.alert.AlertEventLog;
 import io.sentinel.alert.AlertPolicy;
 import io.sentinel.alert.AlertRouter;
 import io.sentinel.alert.HeldNotifications;
@@ -29,6 +30,7 @@ final class Alerting implements AutoCloseable {
     final Muting muting;
     final Outbox outbox;
     final AlertDelivery delivery;
+    private final AlertEventLog eventLog;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, Clock clock) {
@@ -47,7 +49,8 @@ final class Alerting implements AutoCloseable {
         outbox.load();
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
-        this.router = new AlertRouter(policy, outbox, muting, storage.alertEvents, incidents, clock);
+        this.eventLog = new AlertEventLog(storage.alertEvents);
+        this.router = new AlertRouter(policy, outbox, muting, eventLog, incidents, clock);
         this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox, router,
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
@@ -62,5 +65,6 @@ final class Alerting implements AutoCloseable {
     @Override
     public void close() {
         delivery.close();
+        eventLog.close();
     }
 }

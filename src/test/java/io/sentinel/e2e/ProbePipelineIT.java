@@ -116,13 +116,18 @@ class ProbePipelineIT {
                 count(daemon.log(), "RESOLVED [high] flaky UP: 2 good probes in a row; was DOWN for") == 1);
         assertThat(StatusView.state(daemon, "flaky")).isEqualTo("UP");
 
-        JsonNode incident = null;
-        for (JsonNode candidate : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
-            if (candidate.path("subject").asText().equals("flaky")) {
-                incident = candidate;
+        // events are recorded in the background: wait until the resolve is in the timeline
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode candidate : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
+                if (candidate.path("subject").asText().equals("flaky") && !candidate.path("open").asBoolean()) {
+                    found[0] = candidate;
+                    return true;
+                }
             }
-        }
-        assertThat(incident).as("the outage is listed as an incident").isNotNull();
+            return false;
+        });
+        JsonNode incident = found[0];
         assertThat(incident.path("open").asBoolean()).isFalse();
         JsonNode timeline = StatusView.parse(daemon.get("/api/incidents/" + incident.path("id").asText()).body());
         assertThat(timeline.path("events")).extracting(event -> event.path("status").asText())
