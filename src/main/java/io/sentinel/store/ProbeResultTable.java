@@ -36,9 +36,9 @@ final class ProbeResultTable {
     private static final String DELETE_OLDER_THAN = "DELETE FROM probe_result WHERE started_at < ?";
 
     private final DataSource dataSource;
-    private final ResultJson json;
+    private final ResultCodec json;
 
-    ProbeResultTable(DataSource dataSource, ResultJson json) {
+    ProbeResultTable(DataSource dataSource, ResultCodec json) {
         this.dataSource = dataSource;
         this.json = json;
     }

@@ -35,7 +35,7 @@ final class ResultSpool {
     private static final Logger LOG = LoggerFactory.getLogger(ResultSpool.class);
 
     private final Path directory;
-    private final ResultJson json;
+    private final ResultCodec json;
     private long waiting;
     private long claimed;
 
@@ -43,7 +43,7 @@ final class ResultSpool {
     record Claim(Path file, long size) {
     }
 
-    ResultSpool(Path directory, ResultJson json) {
+    ResultSpool(Path directory, ResultCodec json) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.json = json;
         this.waiting = countLines(file());

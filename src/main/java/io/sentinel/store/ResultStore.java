@@ -58,7 +58,7 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
         }
-        ResultJson json = new ResultJson();
+        ResultCodec json = new ResultCodec();
         this.database = Objects.requireNonNull(database, "database");
         this.table = new ProbeResultTable(database.dataSource(), json);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultSpoolTest {
 
-    private final ResultJson json = new ResultJson();
+    private final ResultCodec json = new ResultCodec();
 
     @TempDir
     Path directory;

@@ -126,7 +126,7 @@ abstract class ResultStoreContract extends StoreContract {
 
     @Test
     void aSpooledResultTheDatabaseRefusesDoesNotHoldBackTheRestOfTheSpool(@TempDir Path elsewhere) throws Exception {
-        new ResultSpool(elsewhere, new ResultJson()).append(List.of(
+        new ResultSpool(elsewhere, new ResultCodec()).append(List.of(
                 TestResults.numbered("hunter-account", 1),
                 TestResults.numbered("y".repeat(250), 2),
                 TestResults.numbered("hunter-account", 3)));

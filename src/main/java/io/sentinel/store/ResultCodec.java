@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON forms of probe results: the readings column and the lines of the spool file. */
-final class ResultJson {
+final class ResultCodec {
 
     private static final TypeReference<LinkedHashMap<String, Double>> READINGS = new TypeReference<>() {
     };
