@@ -7,6 +7,7 @@ import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
+import io.sentinel.store.Retention;
 import io.sentinel.store.SilenceStore;
 import io.sentinel.store.SpendStore;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ final class Storage implements AutoCloseable {
     final OutboxStore outbox;
     final SilenceStore silences;
     final SpendStore spending;
+    private final Retention retention;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
         this.database = Database.open(config);
@@ -33,11 +35,14 @@ final class Storage implements AutoCloseable {
         this.outbox = new OutboxStore(database);
         this.silences = new SilenceStore(database);
         this.spending = new SpendStore(database);
+        this.retention = new Retention(results, config.retention(), clock);
+        retention.start();
     }
 
     /** Writers first (they flush or spool what they hold), the pool last. */
     @Override
     public void close() {
+        retention.close();
         results.close();
         checkStates.close();
         database.close();
