@@ -12,21 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The delivery side at run time: one dispatcher thread per channel, woken whenever the outbox gains work
- * for it, and one housekeeping thread that copies the spool to the database when it is back, releases or
- * suppresses held notifications when their silence ends, and writes reminders.
+ * for it, and the housekeeping that the {@code alert-housekeeping} route runs every few seconds: copying the
+ * outbox spool to the database when it is back, releasing or suppressing held notifications when their
+ * silence ends, and writing reminders.
  */
 public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
-    static final Duration HOUSEKEEPING_EVERY = Duration.ofSeconds(5);
 
     /** A channel's sender and how far apart its messages must be. */
     public record Channel(ChannelSender sender, Duration spacing) {
@@ -36,9 +33,9 @@ public final class AlertDelivery implements AutoCloseable {
     private final Outbox outbox;
     private final HeldNotifications held;
     private final Reminders reminders;
-    private final ScheduledExecutorService housekeeping;
 
-    public AlertDelivery(List<Channel> channels, Outbox outbox, AlertRouter router, HeldNotifications held,
+    public AlertDelivery(List<Channel> channels, Outbox outbox, ChannelDispatcher.Fallback fallback,
+                         HeldNotifications held,
                          Reminders reminders, RetryPolicy retries, DeliveryListener listener, Clock clock) {
         this.outbox = outbox;
         this.held = held;
@@ -46,7 +43,7 @@ public final class AlertDelivery implements AutoCloseable {
         Random random = new Random();
         for (Channel channel : channels) {
             ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.spacing(),
-                    clock, random, router::fallback, listener);
+                    clock, random, fallback, listener);
             loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
         }
         outbox.onChange(entry -> {
@@ -55,20 +52,14 @@ public final class AlertDelivery implements AutoCloseable {
                 loop.wake();
             }
         });
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sentinel-alert-housekeeping");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     public void start() {
         loops.values().forEach(DispatcherLoop::start);
-        housekeeping.scheduleWithFixedDelay(this::housekeep, HOUSEKEEPING_EVERY.toMillis(), HOUSEKEEPING_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
     }
 
-    private void housekeep() {
+    /** One round of housekeeping; a failure is logged and the next round tries again. */
+    public void housekeep() {
         try {
             outbox.synchronize();
             held.releaseEnded();
@@ -80,7 +71,6 @@ public final class AlertDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
         loops.values().forEach(DispatcherLoop::close);
     }
 }

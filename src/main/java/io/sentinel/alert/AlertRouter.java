@@ -4,63 +4,64 @@ import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.silence.Muting;
 import java.time.Clock;
+import io.sentinel.rules.Verdict;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code direct:alerts} calls for every alert event: records it, decides its channels, and writes one
- * notification per channel to the outbox, held back when a silence or maintenance window covers it. Sending
- * happens elsewhere (the dispatchers), so a slow channel never holds up the probe that raised the event.
+ * What {@code direct:alerts} calls for every verdict of the rules: decides the channels of each alert event,
+ * makes one notification per channel (held back when a silence or maintenance window covers it), and commits
+ * the check's new state, the events and the notifications as one {@link Decision}. Only then does the outbox
+ * take the notifications. Sending happens elsewhere (the dispatchers), so a slow channel never holds up the
+ * probe that raised the event.
  */
 public final class AlertRouter {
 
     private final AlertPolicy policy;
     private final Outbox outbox;
     private final Muting muting;
-    private final AlertEventRepository events;
+    private final DecisionRepository decisions;
     private final OpenIncidents incidents;
     private final Clock clock;
 
-    public AlertRouter(AlertPolicy policy, Outbox outbox, Muting muting, AlertEventRepository events,
+    public AlertRouter(AlertPolicy policy, Outbox outbox, Muting muting, DecisionRepository decisions,
                        OpenIncidents incidents, Clock clock) {
         this.policy = policy;
         this.outbox = outbox;
         this.muting = muting;
-        this.events = events;
+        this.decisions = decisions;
         this.incidents = incidents;
         this.clock = clock;
     }
 
-    public AlertEvent route(AlertEvent event) {
-        events.save(event);
-        incidents.record(event);
-        if (event.status() == AlertStatus.RESOLVED && !policy.sendsResolved(event)) {
-            return event;
-        }
+    /** Commits what the verdict decided and hands its notifications to the outbox. */
+    public Decision route(Verdict verdict) {
         Instant now = clock.instant();
+        List<OutboxEntry> notifications = new ArrayList<>();
+        for (AlertEvent event : verdict.events()) {
+            notifications.addAll(notificationsFor(event, now));
+        }
+        Decision decision = new Decision(verdict.changedState(), verdict.events(), notifications);
+        List<OutboxEntry> added = decisions.commit(decision);
+        verdict.events().forEach(incidents::record);
+        outbox.admit(added);
+        return decision;
+    }
+
+    private List<OutboxEntry> notificationsFor(AlertEvent event, Instant now) {
+        if (event.status() == AlertStatus.RESOLVED && !policy.sendsResolved(event)) {
+            return List.of();
+        }
         Optional<String> muted = muting.mutedBy(event, now);
+        List<OutboxEntry> entries = new ArrayList<>();
         for (String channel : policy.channelsFor(event)) {
             Notification notification = new Notification(NotificationKeys.alert(event, channel), channel,
                     NotificationKind.ALERT, event, policy.runbook(event), "", now);
-            outbox.add(muted.map(why -> OutboxEntry.held(notification, "held by " + why))
+            entries.add(muted.map(why -> OutboxEntry.held(notification, "held by " + why))
                     .orElseGet(() -> OutboxEntry.pending(notification)));
         }
-        return event;
-    }
-
-    /**
-     * A channel refused a notification for good: its content goes out over every other channel, with a
-     * warning that the channel needs fixing, so the alert itself is not lost.
-     */
-    public void fallback(Notification refused, String reason, boolean channelBroken) {
-        Instant now = clock.instant();
-        String note = ChannelBrokenNote.of(policy.channelLabel(refused.channelId()), refused.channelId(),
-                (channelBroken ? "" : "it refused this alert: ") + reason) + " — this alert is sent here instead";
-        List<String> others = policy.fallbacksFor(refused.channelId());
-        for (String channel : others) {
-            outbox.add(OutboxEntry.pending(new Notification(NotificationKeys.fallback(refused.key(), channel), channel,
-                    NotificationKind.CHANNEL_BROKEN, refused.event(), refused.runbook(), note, now)));
-        }
+        return entries;
     }
 }

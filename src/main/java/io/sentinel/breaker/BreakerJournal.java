@@ -4,16 +4,17 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.sentinel.alert.AlertEvent;
 import io.sentinel.alert.AlertStatus;
 import io.sentinel.config.Durations;
+import io.sentinel.rules.AlertSource;
 import io.sentinel.rules.HealthState;
+import io.sentinel.rules.IncidentIds;
+import io.sentinel.rules.PendingAlerts;
 import io.sentinel.secret.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,23 +28,17 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
 
     private final Breakers breakers;
     private final BreakerRepository repository;
-    private final Supplier<String> ids;
     private final Map<String, String> openIncidents = new ConcurrentHashMap<>();
-    private volatile Consumer<AlertEvent> alerts = event -> { };
-
-    public BreakerJournal(Breakers breakers, BreakerRepository repository, Supplier<String> ids) {
-        this.breakers = breakers;
-        this.repository = repository;
-        this.ids = ids;
-    }
+    private final PendingAlerts alerts = new PendingAlerts();
 
     public BreakerJournal(Breakers breakers, BreakerRepository repository) {
-        this(breakers, repository, () -> UUID.randomUUID().toString());
+        this.breakers = breakers;
+        this.repository = repository;
     }
 
-    /** Where alert events go; set once the alert routes run. */
-    public void alertsTo(Consumer<AlertEvent> sink) {
-        this.alerts = sink;
+    /** The breaker alerts raised and not yet collected by the results or housekeeping route. */
+    public AlertSource alerts() {
+        return alerts;
     }
 
     /** Restores the breakers and the incidents they had open. */
@@ -56,7 +51,8 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
     @Override
     public void accept(BreakerTransition transition) {
         String dependency = transition.dependency();
-        String incident = transition.disables() ? openIncidents.computeIfAbsent(dependency, unused -> ids.get())
+        String incident = transition.disables()
+                ? openIncidents.computeIfAbsent(dependency, unused -> IncidentIds.forBreaker(dependency, transition.at()))
                 : openIncidents.get(dependency);
         log(transition);
         try {
@@ -68,7 +64,7 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
         }
         if (incident != null && (transition.disables() || transition.reEnables()
                 || BreakerTransition.OPERATOR.equals(transition.actor()))) {
-            alerts.accept(alertFor(transition, incident));
+            alerts.raise(alertFor(transition, incident));
         }
         if (transition.reEnables()) {
             openIncidents.remove(dependency);
@@ -92,9 +88,11 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
         if (enabled) {
             reason += "; calls were stopped for " + Durations.format(Duration.between(since, transition.at()).truncatedTo(ChronoUnit.SECONDS));
         }
-        return new AlertEvent(ids.get(), incident, enabled ? AlertStatus.RESOLVED : AlertStatus.FIRING,
+        AlertStatus status = enabled ? AlertStatus.RESOLVED : AlertStatus.FIRING;
+        HealthState state = enabled ? HealthState.UP : HealthState.DOWN;
+        return new AlertEvent(IncidentIds.event(incident, status.name(), state.name(), transition.at()), incident, status,
                 breakers.dependency(transition.dependency()).breaker().severity(), null, transition.dependency(),
-                enabled ? HealthState.UP : HealthState.DOWN, enabled ? HealthState.DOWN : HealthState.UP,
+                state, enabled ? HealthState.DOWN : HealthState.UP,
                 breakers.lastFailure(transition.dependency()).filter(unused -> !enabled)
                         .map(io.sentinel.probe.ProbeResult::failureClass).orElse(null),
                 reason, null, since, transition.at());

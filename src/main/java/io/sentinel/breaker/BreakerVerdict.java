@@ -2,13 +2,14 @@ package io.sentinel.breaker;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.sentinel.config.CheckConfig;
-import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Tells the circuit breaker what a probe result means for the dependency, and turns whatever the breaker
@@ -16,12 +17,10 @@ import org.apache.camel.Exchange;
  */
 public final class BreakerVerdict {
 
-    private final CheckIndex checks;
     private final Breakers breakers;
     private final Clock clock;
 
-    public BreakerVerdict(CheckIndex checks, Breakers breakers, Clock clock) {
-        this.checks = checks;
+    public BreakerVerdict(Breakers breakers, Clock clock) {
         this.breakers = breakers;
         this.clock = clock;
     }
@@ -54,7 +53,7 @@ public final class BreakerVerdict {
      * Camel records no exception when Resilience4j refused the call itself (breaker open, or half-open with
      * every trial taken), so an empty {@code EXCEPTION_CAUGHT} means "not permitted".
      */
-    public ProbeResult recover(String checkId, Exchange exchange) {
+    public ProbeResult recover(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, Exchange exchange) {
         Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         if (caught instanceof CountedFailure failure) {
             return failure.result();
@@ -62,7 +61,6 @@ public final class BreakerVerdict {
         if (caught instanceof NotCounted skipped) {
             return skipped.result();
         }
-        CheckConfig check = checks.require(checkId);
         ProbeResult.Builder result = ProbeResult.of(check.id(), check.dependency(), clock.instant());
         if (caught == null || caught instanceof CallNotPermittedException) {
             return result.shortCircuited(breakers.describeOpen(check.dependency()));

@@ -7,7 +7,9 @@ import io.sentinel.config.DependencyConfig;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.rules.AlertSource;
 import io.sentinel.rules.HealthState;
+import io.sentinel.rules.PendingAlerts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,8 @@ public final class ProbeCosts {
     private final Clock clock;
     private final Map<String, Double> spentToday = new ConcurrentHashMap<>();
     private final Map<String, AlertEvent> budgetAlerts = new ConcurrentHashMap<>();
+    private final PendingAlerts alerts = new PendingAlerts();
     private volatile LocalDate today;
-    private volatile Consumer<AlertEvent> alerts = event -> { };
 
     public ProbeCosts(Function<String, Optional<DependencyConfig>> dependencies, Map<String, ProbeKind> kinds,
                       SpendRepository repository, Clock clock) {
@@ -50,8 +51,9 @@ public final class ProbeCosts {
         load(today);
     }
 
-    public void alertsTo(Consumer<AlertEvent> sink) {
-        this.alerts = sink;
+    /** The budget alerts raised and not yet collected by the results route. */
+    public AlertSource alerts() {
+        return alerts;
     }
 
     public double costPerCall(CheckConfig check) {
@@ -140,14 +142,14 @@ public final class ProbeCosts {
         AlertEvent firing = new AlertEvent(incident + ":firing", incident, AlertStatus.FIRING, Severity.MEDIUM, null,
                 dependency, HealthState.DEGRADED, HealthState.UP, null, dependency + " probe " + reason, null, now, now);
         budgetAlerts.put(dependency, firing);
-        alerts.accept(firing);
+        alerts.raise(firing);
     }
 
     private void resolveBudgetAlert(String dependency) {
         AlertEvent firing = budgetAlerts.remove(dependency);
         if (firing != null) {
             Instant now = clock.instant();
-            alerts.accept(new AlertEvent(firing.incidentId() + ":resolved", firing.incidentId(), AlertStatus.RESOLVED,
+            alerts.raise(new AlertEvent(firing.incidentId() + ":resolved", firing.incidentId(), AlertStatus.RESOLVED,
                     Severity.MEDIUM, null, dependency, HealthState.UP, HealthState.DEGRADED, null,
                     dependency + " probes run again within the daily budget", null, firing.since(), now));
         }

@@ -2,9 +2,10 @@ package io.sentinel.daemon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sentinel.alert.AlertDelivery;
-import io.sentinel.alert.AlertEventLog;
 import io.sentinel.alert.AlertPolicy;
 import io.sentinel.alert.AlertRouter;
+import io.sentinel.alert.ChannelFallbacks;
+import io.sentinel.alert.Decision;
 import io.sentinel.alert.HeldNotifications;
 import io.sentinel.alert.OpenIncidents;
 import io.sentinel.alert.Reminders;
@@ -17,11 +18,16 @@ import io.sentinel.config.SentinelConfig;
 import io.sentinel.metrics.AlertMetrics;
 import io.sentinel.probe.http.HttpCaller;
 import java.nio.file.Path;
+import io.sentinel.store.DecisionLog;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The alerting side, assembled: routing into the outbox, silences, reminders and per-channel delivery. */
+/**
+ * The alerting side, assembled: decisions committed with their notifications, silences, reminders and
+ * per-channel delivery.
+ */
 final class Alerting implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
@@ -30,7 +36,7 @@ final class Alerting implements AutoCloseable {
     final Muting muting;
     final Outbox outbox;
     final AlertDelivery delivery;
-    private final AlertEventLog eventLog;
+    final DecisionLog decisions;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, Clock clock) {
@@ -38,6 +44,8 @@ final class Alerting implements AutoCloseable {
         config.alerts().channels().stream().filter(channel -> !channel.isEnabled()).forEach(channel -> LOG.warn(
                 "Alert channel {} is not set up ({}); its alerts go to the other channels and the log",
                 channel.id(), channel.howToEnable()));
+        this.decisions = storage.decisions;
+        List<Decision> uncopied = decisions.uncopied();
         OpenIncidents incidents = new OpenIncidents();
         try {
             incidents.restore(storage.alertEvents.recent(1_000));
@@ -45,13 +53,14 @@ final class Alerting implements AutoCloseable {
             LOG.warn("Could not restore open incidents ({}); reminders start with the next alert",
                     databaseUnavailable.getMessage());
         }
+        uncopied.forEach(decision -> decision.events().forEach(incidents::record));
         this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"));
-        outbox.load();
+        outbox.load(uncopied.stream().flatMap(decision -> decision.notifications().stream()).toList());
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
-        this.eventLog = new AlertEventLog(storage.alertEvents);
-        this.router = new AlertRouter(policy, outbox, muting, eventLog, incidents, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox, router,
+        this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, clock);
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox,
+                new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
                 new AlertMetrics(metrics, outbox, config.alerts().channels().stream().map(ChannelConfig::id).toList()),
@@ -65,6 +74,5 @@ final class Alerting implements AutoCloseable {
     @Override
     public void close() {
         delivery.close();
-        eventLog.close();
     }
 }

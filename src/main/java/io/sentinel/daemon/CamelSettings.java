@@ -45,7 +45,7 @@ final class CamelSettings {
         settings.put("camel.health.consumers-enabled", "false");
         settings.put("camel.health.exposure-level", "oneline");
         settings.put("camel.rest.binding-mode", "off");
-        settings.put("camel.component.platform-http.header-filter-strategy", "#apiHeaderFilterStrategy");
+        settings.put("camel.component.platform-http.header-filter-strategy", "#" + BeanNames.API_HEADER_FILTER);
         return settings;
     }
 }

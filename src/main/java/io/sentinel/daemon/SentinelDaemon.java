@@ -10,7 +10,7 @@ import io.sentinel.api.CostApi;
 import io.sentinel.api.IncidentApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
@@ -23,6 +23,7 @@ import io.sentinel.metrics.BreakerMetrics;
 import io.sentinel.metrics.ProbeMetrics;
 import io.sentinel.metrics.StorageMetrics;
 import io.sentinel.probe.ProbeKind;
+import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpCaller;
@@ -30,15 +31,16 @@ import io.sentinel.report.DailyReport;
 import io.sentinel.readings.ReadingAlerts;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
+import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
+import io.sentinel.rules.Rules;
 import io.sentinel.secret.Redactor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,39 +104,37 @@ public final class SentinelDaemon implements AutoCloseable {
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
-        ReadingAlerts readingAlerts = new ReadingAlerts(checks, storage.results, options.clock());
+        Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
+                List.of(breakerJournal.alerts(), costs.alerts()));
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));
-        main.bind("metricsRegistry", metrics);
-        main.bind("circuitBreakerRegistry", breakers.registry());
+        main.bind(BeanNames.METRICS_REGISTRY, metrics);
+        main.bind(BeanNames.CIRCUIT_BREAKER_REGISTRY, breakers.registry());
         breakers.beans().forEach(main::bind);
         for (ProbeKind kind : kinds) {
-            main.bind(kind.probeBean(), new ProbeRunner(kind.newProbe(toolkit), checks, costs, options.clock()));
+            main.bind(kind.probeBean(), new ProbeRunner(kind.newProbe(toolkit), costs, options.clock()));
         }
-        main.bind("breakerVerdict", new BreakerVerdict(checks, breakers, options.clock()));
-        main.bind("resultIntake", new ResultIntake(checks));
-        main.bind("probeMetrics", new ProbeMetrics(metrics, checks, states));
-        main.bind("resultRecorder", new ResultRecorder(List.of(storage.results, report)));
-        main.bind("readingAlerts", readingAlerts);
-        main.bind("checkStates", states);
-        main.bind("alertRouter", alerting.router);
-        main.bind("statusApi", new StatusApi(checks, states, storage.results, options.clock()));
-        main.bind("breakerApi", new BreakerApi(breakers, checks, adminAuth));
-        main.bind("silenceApi", new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
-        main.bind("costApi", new CostApi(checks, costs));
-        main.bind("incidentApi", new IncidentApi(storage.alertEvents, storage.outbox));
-        main.bind("apiReplies", new ApiReplies());
-        main.bind("apiHeaderFilterStrategy", new ApiHeaderFilterStrategy());
+        main.bind(BeanNames.CHECKS, checks);
+        main.bind(BeanNames.BREAKER_VERDICT, new BreakerVerdict(breakers, options.clock()));
+        main.bind(BeanNames.RESULT_INTAKE, new ResultIntake(checks));
+        main.bind(BeanNames.PROBE_METRICS, new ProbeMetrics(metrics, checks, states));
+        main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
+        main.bind(BeanNames.RULES, rules);
+        main.bind(BeanNames.ALERT_ROUTER, alerting.router);
+        main.bind(BeanNames.DECISION_LOG, alerting.decisions);
+        main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
+        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
+        main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
+        main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
+        main.bind(BeanNames.COST_API, new CostApi(checks, costs));
+        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.alertEvents, storage.outbox));
+        main.bind(BeanNames.API_REPLIES, new ApiReplies());
+        main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();
         main.start();
-        ProducerTemplate alerts = main.getCamelContext().createProducerTemplate();
-        Consumer<AlertEvent> toAlertRoute = event -> alerts.sendBody("direct:alerts", event);
-        breakerJournal.alertsTo(toAlertRoute);
-        costs.alertsTo(toAlertRoute);
-        readingAlerts.alertsTo(toAlertRoute);
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
@@ -144,14 +144,27 @@ public final class SentinelDaemon implements AutoCloseable {
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
     private static final class Restore {
 
+        /** From the database, overlaid with the states of decisions made while it was down (they are newer). */
         static void checkStates(CheckStates states, CheckIndex checks, Storage storage) {
             List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
+            Map<String, CheckState> stored = new HashMap<>();
+            Map<String, ProbeResult> lastResults = Map.of();
             try {
-                states.restore(ids, storage.checkStates.loadAll(), storage.results.latestPerCheck());
+                stored.putAll(storage.checkStates.loadAll());
+                lastResults = storage.results.latestPerCheck();
             } catch (RuntimeException unavailable) {
-                LOG.warn("Could not restore check states ({}); every check starts UNKNOWN", unavailable.getMessage());
-                states.restore(ids, Map.of(), Map.of());
+                LOG.warn("Could not restore check states from the database ({}); checks start from the decisions in"
+                        + " the local spool, or UNKNOWN", unavailable.getMessage());
             }
+            for (Decision decision : storage.decisions.uncopied()) {
+                decision.checkState().ifPresent(state -> stored.merge(state.checkId(), state, Restore::newer));
+            }
+            states.restore(ids, stored, lastResults);
+        }
+
+        private static CheckState newer(CheckState stored, CheckState spooled) {
+            return stored.lastProbeAt() != null && spooled.lastProbeAt() != null
+                    && stored.lastProbeAt().isAfter(spooled.lastProbeAt()) ? stored : spooled;
         }
 
         static void breakers(BreakerJournal journal, Storage storage) {

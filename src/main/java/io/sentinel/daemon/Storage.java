@@ -5,6 +5,7 @@ import io.sentinel.store.AlertEventStore;
 import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
+import io.sentinel.store.DecisionLog;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
 import io.sentinel.store.Retention;
@@ -24,6 +25,7 @@ final class Storage implements AutoCloseable {
     final OutboxStore outbox;
     final SilenceStore silences;
     final SpendStore spending;
+    final DecisionLog decisions;
     private final Retention retention;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
@@ -35,6 +37,7 @@ final class Storage implements AutoCloseable {
         this.outbox = new OutboxStore(database);
         this.silences = new SilenceStore(database);
         this.spending = new SpendStore(database);
+        this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
         this.retention = new Retention(results, config.retention(), clock);
         retention.start();
     }

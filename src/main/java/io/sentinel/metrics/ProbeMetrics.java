@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
+import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.rules.CheckStates;
 import io.sentinel.rules.HealthState;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
 
 /**
  * Prometheus meters for probes and check states. Meters are created once per check (and per outcome) and
@@ -61,7 +64,7 @@ public final class ProbeMetrics {
         }
     }
 
-    public ProbeResult record(ProbeResult result) {
+    public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
         durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
                         .description("How long probes take")
                         .tags("check", id, "dependency", result.dependency())
@@ -76,7 +79,7 @@ public final class ProbeMetrics {
                                 "outcome", result.outcome().name(), "failure_class", failure)
                         .register(registry))
                 .increment();
-        recordScheduleLag(result);
+        recordScheduleLag(check, result);
         recordReadings(result);
         return result;
     }
@@ -102,14 +105,11 @@ public final class ProbeMetrics {
     }
 
     /** Probes run with a fixed delay, so each one is due one interval after the previous one ended. */
-    private void recordScheduleLag(ProbeResult result) {
-        checks.check(result.checkId()).ifPresent(check -> {
-            Instant due = nextExpectedStart.put(check.id(),
-                    result.startedAt().plus(result.latency()).plus(check.interval()));
-            if (due != null) {
-                long lateMillis = Math.max(0, Duration.between(due, result.startedAt()).toMillis());
-                scheduleLag.record(lateMillis / 1000.0);
-            }
-        });
+    private void recordScheduleLag(CheckConfig check, ProbeResult result) {
+        Instant due = nextExpectedStart.put(check.id(), result.startedAt().plus(result.latency()).plus(check.interval()));
+        if (due != null) {
+            long lateMillis = Math.max(0, Duration.between(due, result.startedAt()).toMillis());
+            scheduleLag.record(lateMillis / 1000.0);
+        }
     }
 }

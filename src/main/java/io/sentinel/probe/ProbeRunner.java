@@ -1,17 +1,17 @@
 package io.sentinel.probe;
 
 import io.sentinel.config.CheckConfig;
-import io.sentinel.config.CheckIndex;
 import io.sentinel.cost.ProbeCosts;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a probe route template calls: finds the check, runs its kind's {@link Probe} and applies the check's
+ * What a probe route template calls: runs the check's kind's {@link Probe} and applies the check's
  * latency limit (the same for every kind), after asking the budget whether a paid probe may run. A probe that throws
  * (a bug, not a dependency failure) still yields a result, so the check's state stays truthful and the
  * route keeps running.
@@ -21,19 +21,16 @@ public final class ProbeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
 
     private final Probe probe;
-    private final CheckIndex checks;
     private final ProbeCosts costs;
     private final Clock clock;
 
-    public ProbeRunner(Probe probe, CheckIndex checks, ProbeCosts costs, Clock clock) {
+    public ProbeRunner(Probe probe, ProbeCosts costs, Clock clock) {
         this.probe = probe;
-        this.checks = checks;
         this.costs = costs;
         this.clock = clock;
     }
 
-    public ProbeResult probe(String checkId) {
-        CheckConfig check = checks.require(checkId);
+    public ProbeResult probe(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check) {
         Optional<String> refused = costs.refusal(check);
         if (refused.isPresent()) {
             return ProbeResult.of(check.id(), check.dependency(), clock.instant()).skipped(refused.get());
@@ -43,7 +40,7 @@ public final class ProbeRunner {
             return costs.charge(check, LatencyLimit.apply(probe.probe(check), check.latencyLimit()));
         } catch (RuntimeException bug) {
             String reason = Redactor.global().describe(bug);
-            LOG.warn("Probe of {} failed unexpectedly: {}", checkId, reason);
+            LOG.warn("Probe of {} failed unexpectedly: {}", check.id(), reason);
             return ProbeResult.of(check.id(), check.dependency(), clock.instant())
                     .latency(Duration.ofNanos(System.nanoTime() - started))
                     .down(FailureClass.INTERNAL, "probe failed unexpectedly: " + reason);

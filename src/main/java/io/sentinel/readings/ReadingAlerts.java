@@ -3,22 +3,22 @@ package io.sentinel.readings;
 import io.sentinel.alert.AlertEvent;
 import io.sentinel.alert.AlertStatus;
 import io.sentinel.config.CheckConfig;
-import io.sentinel.config.CheckIndex;
 import io.sentinel.config.Durations;
 import io.sentinel.config.ReadingAlert;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.results.ResultHistory;
 import io.sentinel.rules.HealthState;
+import io.sentinel.rules.ResultRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,42 +28,36 @@ import org.slf4j.LoggerFactory;
  * when it stops. Incident ids are made from the check, the rule and the day it fired, so a restart on the same
  * day does not send the alert twice.
  */
-public final class ReadingAlerts {
+public final class ReadingAlerts implements ResultRule {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadingAlerts.class);
 
-    private final CheckIndex checks;
     private final ResultHistory history;
     private final Clock clock;
     private final Map<String, ReadingTrend> trends = new ConcurrentHashMap<>();
     private final Map<String, AlertEvent> firing = new ConcurrentHashMap<>();
-    private volatile Consumer<AlertEvent> alerts = event -> { };
 
-    public ReadingAlerts(CheckIndex checks, ResultHistory history, Clock clock) {
-        this.checks = checks;
+    public ReadingAlerts(ResultHistory history, Clock clock) {
         this.history = history;
         this.clock = clock;
     }
 
-    public void alertsTo(Consumer<AlertEvent> sink) {
-        this.alerts = sink;
-    }
-
-    public ProbeResult check(ProbeResult result) {
-        Optional<CheckConfig> check = checks.check(result.checkId());
-        if (check.isEmpty() || check.get().readingAlerts().isEmpty() || result.readings().isEmpty()) {
-            return result;
+    @Override
+    public List<AlertEvent> apply(CheckConfig check, ProbeResult result) {
+        if (check.readingAlerts().isEmpty() || result.readings().isEmpty()) {
+            return List.of();
         }
-        for (ReadingAlert rule : check.get().readingAlerts()) {
+        List<AlertEvent> events = new ArrayList<>();
+        for (ReadingAlert rule : check.readingAlerts()) {
             Double value = result.readings().get(rule.reading());
             if (value != null) {
-                evaluate(check.get(), rule, value, result);
+                evaluate(check, rule, value, result).ifPresent(events::add);
             }
         }
-        return result;
+        return events;
     }
 
-    private void evaluate(CheckConfig check, ReadingAlert rule, double value, ProbeResult result) {
+    private Optional<AlertEvent> evaluate(CheckConfig check, ReadingAlert rule, double value, ProbeResult result) {
         ReadingTrend trend = trends.computeIfAbsent(check.id() + "|" + rule.reading(), key -> seeded(check.id(), rule.reading()));
         trend.add(result.startedAt(), value);
         Optional<String> problem = problem(rule, value, trend, result);
@@ -75,13 +69,16 @@ public final class ReadingAlerts {
             AlertEvent event = new AlertEvent(incident + ":firing", incident, AlertStatus.FIRING, rule.severity(),
                     check.id(), check.dependency(), HealthState.DEGRADED, HealthState.UP, null, problem.get(), null, now, now);
             firing.put(key, event);
-            alerts.accept(event);
-        } else if (problem.isEmpty() && firing.containsKey(key)) {
-            AlertEvent fired = firing.remove(key);
-            alerts.accept(new AlertEvent(fired.incidentId() + ":resolved", fired.incidentId(), AlertStatus.RESOLVED,
-                    rule.severity(), check.id(), check.dependency(), HealthState.UP, HealthState.DEGRADED, null,
-                    rule.reading() + " is fine again: " + format(value), null, fired.since(), now));
+            return Optional.of(event);
         }
+        if (problem.isEmpty() && firing.containsKey(key)) {
+            AlertEvent fired = firing.remove(key);
+            return Optional.of(new AlertEvent(fired.incidentId() + ":resolved", fired.incidentId(),
+                    AlertStatus.RESOLVED, rule.severity(), check.id(), check.dependency(), HealthState.UP,
+                    HealthState.DEGRADED, null, rule.reading() + " is fine again: " + format(value), null,
+                    fired.since(), now));
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> problem(ReadingAlert rule, double value, ReadingTrend trend, ProbeResult result) {

@@ -1,6 +1,5 @@
 package io.sentinel.rules;
 
-import io.sentinel.alert.AlertEvent;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.ProbeResult;
 import java.time.Clock;
@@ -9,16 +8,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The current state of every check, updated by each result. Changes of state are stored at once and
- * returned as alert events; streak updates are stored in the background.
+ * The current state of every check, updated by each result. A change of state is returned as a
+ * {@link Verdict} (the new state and its alert event), which the alert path commits as one unit; streak
+ * updates that decide nothing new are stored in the background.
  */
 public final class CheckStates {
 
@@ -27,22 +26,23 @@ public final class CheckStates {
     private final Function<String, Optional<CheckConfig>> checks;
     private final CheckStateRepository repository;
     private final Clock clock;
-    private final Supplier<String> ids;
-    private final StateChangeAlerts alerts;
+    private final BiFunction<String, Instant, String> incidentIds;
     private final Map<String, CheckState> states = new ConcurrentHashMap<>();
     private final Map<String, ProbeResult> lastResults = new ConcurrentHashMap<>();
 
+    /**
+     * @param incidentIds names the incident a check's new problem opens, from the check id and when it began
+     */
     public CheckStates(Function<String, Optional<CheckConfig>> checks, CheckStateRepository repository, Clock clock,
-                       Supplier<String> ids) {
+                       BiFunction<String, Instant, String> incidentIds) {
         this.checks = checks;
         this.repository = repository;
         this.clock = clock;
-        this.ids = ids;
-        this.alerts = new StateChangeAlerts(ids);
+        this.incidentIds = incidentIds;
     }
 
     public CheckStates(Function<String, Optional<CheckConfig>> checks, CheckStateRepository repository, Clock clock) {
-        this(checks, repository, clock, () -> UUID.randomUUID().toString());
+        this(checks, repository, clock, IncidentIds::forCheck);
     }
 
     /** Picks up where the last run stopped, for the checks that are still configured. */
@@ -60,31 +60,37 @@ public final class CheckStates {
     }
 
     /**
-     * Applies one result. Returns the alert event when the check changed state in a way people must hear
-     * about, else null (Camel routes filter on it).
+     * Applies one result. A change of state comes back as a verdict holding the new state and, when people
+     * must hear about it, its alert event; the caller commits both together. Anything else is
+     * {@link Verdict#NONE}.
      */
-    public AlertEvent evaluate(ProbeResult result) {
+    public Verdict evaluate(ProbeResult result) {
         CheckConfig check = checks.apply(result.checkId())
                 .orElseThrow(() -> new IllegalArgumentException("result for unknown check '" + result.checkId() + "'"));
+        return evaluate(check, result);
+    }
+
+    /** As {@link #evaluate(ProbeResult)}, for a caller that holds the check already. */
+    public Verdict evaluate(CheckConfig check, ProbeResult result) {
         lastResults.put(check.id(), result);
         Instant now = clock.instant();
         ThresholdPolicy policy = new ThresholdPolicy(check.failureThreshold(), check.successThreshold());
         CheckState[] before = new CheckState[1];
         CheckState after = states.compute(check.id(), (id, current) -> {
             before[0] = current == null ? CheckState.unknown(id) : current;
-            return policy.next(before[0], result, now, ids);
+            return policy.next(before[0], result, now, () -> incidentIds.apply(id, now));
         });
         if (after == before[0]) {
-            return null;
+            return Verdict.NONE;
         }
-        Optional<AlertEvent> event = alerts.between(before[0], after, result, check, now);
         if (before[0].state() != after.state()) {
             LOG.info("{} is now {} (was {})", check.id(), after.state(), before[0].state());
-            repository.save(after);
-        } else if (!after.decidesLike(before[0], Math.max(check.failureThreshold(), check.successThreshold()))) {
+            return new Verdict(after, StateChangeAlerts.between(before[0], after, result, check, now).stream().toList());
+        }
+        if (!after.decidesLike(before[0], Math.max(check.failureThreshold(), check.successThreshold()))) {
             repository.saveLater(after);
         }
-        return event.orElse(null);
+        return Verdict.NONE;
     }
 
     public CheckState state(String checkId) {

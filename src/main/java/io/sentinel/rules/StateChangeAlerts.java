@@ -9,22 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-/** Turns a state change into the alert event people are told about, or into nothing. */
+/**
+ * Turns a state change into the alert event people are told about, or into nothing. Event ids come from the
+ * incident and the transition ({@link IncidentIds#event}), so the same transition always has the same id.
+ */
 final class StateChangeAlerts {
-
-    private final Supplier<String> eventIds;
-
-    StateChangeAlerts(Supplier<String> eventIds) {
-        this.eventIds = eventIds;
-    }
 
     /**
      * UNKNOWN→UP is silent; entering or changing a problem state fires; leaving it resolves. The events of
      * one outage share the incident id kept in the state.
      */
-    Optional<AlertEvent> between(CheckState before, CheckState after, ProbeResult cause, CheckConfig check, Instant now) {
+    static Optional<AlertEvent> between(CheckState before, CheckState after, ProbeResult cause, CheckConfig check, Instant now) {
         if (before.state() == after.state()) {
             return Optional.empty();
         }
@@ -53,10 +49,11 @@ final class StateChangeAlerts {
         return cause.message().isEmpty() ? streak : streak + ": " + cause.message();
     }
 
-    private AlertEvent event(AlertStatus status, String incidentId, CheckState before, CheckState after,
-                             ProbeResult cause, CheckConfig check, String reason, Instant since, Instant now) {
-        return new AlertEvent(eventIds.get(), incidentId, status, check.severity(), check.id(), check.dependency(),
-                after.state(), before.state(), status == AlertStatus.FIRING ? cause.failureClass() : null,
+    private static AlertEvent event(AlertStatus status, String incidentId, CheckState before, CheckState after,
+                                        ProbeResult cause, CheckConfig check, String reason, Instant since,
+                                        Instant now) {
+        String eventId = IncidentIds.event(incidentId, status.name(), after.state().name(), now);
+        return new AlertEvent(eventId, incidentId, status, check.severity(), check.id(), check.dependency(), after.state(), before.state(), status == AlertStatus.FIRING ? cause.failureClass() : null,
                 reason, cause.latency(), since, now);
     }
 }

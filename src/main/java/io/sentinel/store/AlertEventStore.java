@@ -1,6 +1,5 @@
 package io.sentinel.store;
 
-import io.sentinel.alert.AlertEventRepository;
 import io.sentinel.alert.AlertEvent;
 import io.sentinel.alert.AlertStatus;
 import io.sentinel.config.Severity;
@@ -19,12 +18,13 @@ import javax.sql.DataSource;
  * Every alert event raised, for the incident timeline and the API. Saving is synchronous and idempotent on
  * the event id, so a retried save after an unclear failure cannot double an event.
  */
-public final class AlertEventStore implements AlertEventRepository {
+public final class AlertEventStore {
 
     private static final String COLUMNS = "id, incident_id, status, severity, check_id, dependency, state,"
             + " previous_state, failure_class, reason, latency_ms, since, at";
     private static final String INSERT =
             "INSERT INTO alert_event (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String EXISTS = "SELECT 1 FROM alert_event WHERE id = ?";
     private static final String RECENT = "SELECT " + COLUMNS + " FROM alert_event ORDER BY at DESC, id DESC LIMIT ?";
     private static final String FOR_INCIDENT = "SELECT " + COLUMNS + " FROM alert_event WHERE incident_id = ?"
             + " ORDER BY at, id";
@@ -95,6 +95,25 @@ public final class AlertEventStore implements AlertEventRepository {
             }
         } catch (SQLException error) {
             throw new StoreException("Cannot read alert events: " + Outage.reason(error), error);
+        }
+    }
+
+    /**
+     * Stores the event within the caller's transaction unless its id is stored already. Looks before inserting:
+     * on PostgreSQL a failed insert would abort the whole transaction, and decisions are written one at a time.
+     */
+    static void insertIfAbsent(Connection connection, AlertEvent event) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(EXISTS)) {
+            exists.setString(1, event.id());
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, event);
+            insert.executeUpdate();
         }
     }
 

@@ -16,9 +16,13 @@ import javax.sql.DataSource;
 final class CheckStateTable {
 
     // UPDATE first and INSERT when nothing matched: the one upsert that H2 and PostgreSQL both run unchanged.
+    // A state never replaces one from a later probe: streak updates written in the background and decisions
+    // replayed from the spool may arrive out of order, and the newest must win whatever the order.
     private static final String UPDATE = "UPDATE check_state SET state = ?, since = ?, consecutive_failures = ?,"
             + " consecutive_successes = ?, consecutive_non_failures = ?, consecutive_non_successes = ?,"
             + " last_probe_at = ?, incident_id = ?, updated_at = ? WHERE check_id = ?";
+    private static final String UPDATE_IF_NOT_OLDER = UPDATE + " AND (last_probe_at IS NULL OR last_probe_at <= ?)";
+    private static final String EXISTS = "SELECT 1 FROM check_state WHERE check_id = ?";
     private static final String INSERT = "INSERT INTO check_state (state, since, consecutive_failures,"
             + " consecutive_successes, consecutive_non_failures, consecutive_non_successes, last_probe_at, incident_id,"
             + " updated_at, check_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -35,18 +39,38 @@ final class CheckStateTable {
     /** Saves every state in one transaction. */
     void upsertAll(Collection<CheckState> states, Instant updatedAt) throws SQLException {
         Transactions.inTransaction(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(UPDATE);
-                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (CheckState state : states) {
-                    bind(update, state, updatedAt);
-                    if (update.executeUpdate() == 0) {
-                        bind(insert, state, updatedAt);
-                        insert.executeUpdate();
-                    }
-                }
-                return states.size();
+            for (CheckState state : states) {
+                upsert(connection, state, updatedAt);
             }
+            return states.size();
         });
+    }
+
+    /** Saves one state within the caller's transaction, unless the stored one comes from a later probe. */
+    static void upsert(Connection connection, CheckState state, Instant updatedAt) throws SQLException {
+        boolean guarded = state.lastProbeAt() != null;
+        try (PreparedStatement update = connection.prepareStatement(guarded ? UPDATE_IF_NOT_OLDER : UPDATE)) {
+            bind(update, state, updatedAt);
+            if (guarded) {
+                SqlValues.setInstant(update, 11, state.lastProbeAt());
+            }
+            if (update.executeUpdate() > 0 || exists(connection, state.checkId())) {
+                return;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, state, updatedAt);
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean exists(Connection connection, String checkId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(EXISTS)) {
+            query.setString(1, checkId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     Map<String, CheckState> selectAll() throws SQLException {

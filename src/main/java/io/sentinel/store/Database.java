@@ -93,7 +93,7 @@ public final class Database implements AutoCloseable {
     private static HikariConfig poolSettings(StorageConfig config) {
         HikariConfig settings = new HikariConfig();
         settings.setPoolName(POOL_NAME);
-        settings.setJdbcUrl(config.url());
+        settings.setJdbcUrl(durable(config.url()));
         settings.setUsername(config.username());
         if (config.password().isPresent()) {
             settings.setPassword(config.password().value());
@@ -105,6 +105,18 @@ public final class Database implements AutoCloseable {
         // Do not insist on a connection while building the pool: an unreachable database must not stop startup.
         settings.setInitializationFailTimeout(-1);
         return settings;
+    }
+
+    /**
+     * H2 writes a commit to its file up to half a second later by default ({@code WRITE_DELAY}); a process killed
+     * in between forgets decisions it already acted on. Sentinel commits rarely (decisions, batches), so every
+     * commit goes to the file at once unless the URL says otherwise.
+     */
+    static String durable(String url) {
+        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
     }
 
     private static void createDirectoryFor(String url) {

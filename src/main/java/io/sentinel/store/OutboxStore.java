@@ -25,6 +25,7 @@ public final class OutboxStore implements OutboxRepository {
             + " FROM notification WHERE state IN ('PENDING', 'HELD') ORDER BY created_at";
     private static final String FOR_INCIDENT = "SELECT payload, state, attempts, next_attempt_at, last_error, delivered_at"
             + " FROM notification WHERE incident_id = ? ORDER BY created_at, id";
+    private static final String EXISTS = "SELECT 1 FROM notification WHERE id = ?";
     private static final int MAX_ERROR = 1000;
 
     private final Database database;
@@ -46,6 +47,27 @@ public final class OutboxStore implements OutboxRepository {
                 return false;
             }
             throw new StoreException("Cannot store notification: " + Outage.reason(error), error);
+        }
+    }
+
+    /**
+     * Stores a new entry within the caller's transaction unless its key is stored already.
+     *
+     * @return true when it was stored
+     */
+    static boolean insertIfAbsent(Connection connection, OutboxEntry entry) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement(EXISTS)) {
+            exists.setString(1, entry.key());
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return false;
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bindInsert(insert, entry);
+            insert.executeUpdate();
+            return true;
         }
     }
 

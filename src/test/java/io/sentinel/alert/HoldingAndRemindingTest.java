@@ -16,9 +16,10 @@ import io.sentinel.config.MaintenanceWindow;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.config.Severity;
 import io.sentinel.daemon.BuiltInKinds;
-import io.sentinel.store.AlertEventStore;
+import io.sentinel.store.DecisionLog;
 import io.sentinel.store.Database;
 import io.sentinel.store.OutboxStore;
+import io.sentinel.rules.Verdict;
 import io.sentinel.store.SilenceStore;
 import io.sentinel.testing.MutableClock;
 import java.nio.file.Path;
@@ -77,7 +78,8 @@ class HoldingAndRemindingTest {
         muting = new Muting(windows, new SilenceStore(database));
         OpenIncidents incidents = new OpenIncidents();
         AlertPolicy policy = new AlertPolicy(config.alerts(), new CheckIndex(config));
-        router = new AlertRouter(policy, outbox, muting, new AlertEventStore(database), incidents, clock);
+        router = new AlertRouter(policy, outbox, muting, new DecisionLog(database, directory.resolve("spool"), clock),
+                incidents, clock);
         held = new HeldNotifications(outbox, muting, incidents, clock);
         reminders = new Reminders(incidents, policy, outbox, muting, clock);
         dispatchers = List.of("chat", "log").stream().map(channel -> new ChannelDispatcher(recorder(channel), outbox,
@@ -200,7 +202,7 @@ class HoldingAndRemindingTest {
     }
 
     private void route(AlertEvent event) {
-        router.route(event);
+        router.route(Verdict.of(List.of(event)));
         deliver();
     }
 

@@ -61,7 +61,7 @@ class OutboxTest {
         before.update(first.delivered(now.plusSeconds(1)));
 
         Outbox after = new Outbox(repository, directory.resolve("spool"));
-        after.load();
+        after.load(java.util.List.of());
         assertThat(after.unfinished()).extracting(OutboxEntry::key).containsExactly("inc-2/FIRING-DOWN/slack");
 
         repository.down = false;
@@ -82,7 +82,7 @@ class OutboxTest {
         before.update(sent.delivered(now));
 
         Outbox after = new Outbox(repository, directory.resolve("spool"));
-        after.load();
+        after.load(java.util.List.of());
 
         assertThat(after.unfinished()).singleElement().satisfies(entry -> {
             assertThat(entry.key()).isEqualTo("inc-3/FIRING-DOWN/slack");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** kill -9 with notifications still undelivered: after a restart every one is delivered, and none twice. */
 class AlertCrashIT {
 
-    private static final Pattern KEY = Pattern.compile("[0-9a-f-]{36}/[A-Z-]+/ops-slack");
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:@-]+/(?:FIRING|RESOLVED|REMINDER)[A-Z0-9-]*/ops-slack");
 
     @TempDir
     Path directory;

@@ -194,7 +194,7 @@ class AlertDeliveryIT {
 
     /** The idempotency key each Slack message carries in its context block. */
     private static String key(LoggedRequest request) {
-        java.util.regex.Matcher key = java.util.regex.Pattern.compile("[0-9a-f-]{36}/[A-Z-]+/ops-slack")
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("[A-Za-z0-9._:@-]+/(?:FIRING|RESOLVED|REMINDER)[A-Z0-9-]*/ops-slack")
                 .matcher(request.getBodyAsString());
         return key.find() ? key.group() : request.getBodyAsString();
     }

@@ -30,7 +30,7 @@ class ProbeRunnerTest {
         ProbeRunner runner = runner(check, c -> ProbeResult.of(c.id(), c.dependency(), clock.instant())
                 .latency(Duration.ofMillis(320)).httpStatus(200).up("HTTP 200"));
 
-        ProbeResult result = runner.probe("web-home");
+        ProbeResult result = runner.probe(check);
 
         assertThat(result.outcome()).isEqualTo(Outcome.DEGRADED);
         assertThat(result.message()).isEqualTo("latency 320ms above the 100ms limit (HTTP 200)");
@@ -43,7 +43,7 @@ class ProbeRunnerTest {
         ProbeRunner runner = runner(check, c -> ProbeResult.of(c.id(), c.dependency(), clock.instant())
                 .latency(Duration.ofSeconds(3)).down(FailureClass.HTTP_5XX, "HTTP 500"));
 
-        assertThat(runner.probe("web-home").outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(runner.probe(check).outcome()).isEqualTo(Outcome.DOWN);
     }
 
     @Test
@@ -54,7 +54,7 @@ class ProbeRunnerTest {
             throw new IllegalStateException("parser broke on key sk-live-0123456789");
         });
 
-        ProbeResult result = runner.probe("web-home");
+        ProbeResult result = runner.probe(check);
 
         assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
         assertThat(result.failureClass()).isEqualTo(FailureClass.INTERNAL);
@@ -69,7 +69,7 @@ class ProbeRunnerTest {
                 List.of(new DependencyConfig("web", "", BreakerSettings.DEFAULTS)),
                 List.of(check), AlertsConfig.logOnly());
         CheckIndex checks = new CheckIndex(config);
-        return new ProbeRunner(probe, checks, new io.sentinel.cost.ProbeCosts(checks::dependency, java.util.Map.of(),
+        return new ProbeRunner(probe, new io.sentinel.cost.ProbeCosts(checks::dependency, java.util.Map.of(),
                 io.sentinel.cost.SpendRepository.NONE, clock), clock);
     }
 }

@@ -32,16 +32,17 @@ class ReadingAlertsTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-26T00:00:00Z");
     private final List<AlertEvent> alerts = new ArrayList<>();
+    private CheckConfig check;
 
     @Test
     void aReadingBelowItsLimitFiresOnceAndResolvesWhenItRecovers() {
         ReadingAlerts readings = readings(new ReadingAlert("searches.remaining", Optional.of(100.0), Optional.empty(),
                 Optional.empty(), Optional.empty(), Severity.MEDIUM));
 
-        readings.check(result(Map.of("searches.remaining", 250.0)));
-        readings.check(result(Map.of("searches.remaining", 80.0)));
-        readings.check(result(Map.of("searches.remaining", 60.0)));
-        readings.check(result(Map.of("searches.remaining", 2000.0)));
+        feed(readings, result(Map.of("searches.remaining", 250.0)));
+        feed(readings, result(Map.of("searches.remaining", 80.0)));
+        feed(readings, result(Map.of("searches.remaining", 60.0)));
+        feed(readings, result(Map.of("searches.remaining", 2000.0)));
 
         assertThat(alerts).extracting(AlertEvent::status).containsExactly(AlertStatus.FIRING, AlertStatus.RESOLVED);
         assertThat(alerts.get(0).reason()).isEqualTo("searches.remaining is 80, below 100");
@@ -54,7 +55,7 @@ class ReadingAlertsTest {
                 Optional.of(Duration.ofDays(7)), Optional.empty(), Severity.HIGH));
 
         for (int hour = 0; hour < 6; hour++) {
-            readings.check(result(Map.of("credits.remaining", 1_000.0 - hour * 10)));
+            feed(readings, result(Map.of("credits.remaining", 1_000.0 - hour * 10)));
             clock.advance(Duration.ofHours(1));
         }
 
@@ -70,7 +71,7 @@ class ReadingAlertsTest {
                 Optional.of(Duration.ofDays(7)), Optional.of("reset.days"), Severity.HIGH));
 
         for (int hour = 0; hour < 6; hour++) {
-            readings.check(result(Map.of("credits.remaining", 1_000.0 - hour * 10, "reset.days", 2.0)));
+            feed(readings, result(Map.of("credits.remaining", 1_000.0 - hour * 10, "reset.days", 2.0)));
             clock.advance(Duration.ofHours(1));
         }
 
@@ -83,7 +84,7 @@ class ReadingAlertsTest {
                 Optional.of(Duration.ofDays(7)), Optional.empty(), Severity.HIGH));
 
         for (int hour = 0; hour < 12; hour++) {
-            readings.check(result(Map.of("credits.remaining", 500.0)));
+            feed(readings, result(Map.of("credits.remaining", 500.0)));
             clock.advance(Duration.ofHours(1));
         }
 
@@ -93,11 +94,8 @@ class ReadingAlertsTest {
     private ReadingAlerts readings(ReadingAlert rule) {
         CheckConfig check = CheckConfig.builder("hunter-account", "hunter", "hunter", new CheckOptions() { })
                 .readingAlerts(List.of(rule)).build();
-        SentinelConfig config = new SentinelConfig(Path.of("test.yaml"), new ServerConfig("127.0.0.1", 0, 1, Secret.none()),
-                new StorageConfig(StorageConfig.DEFAULT_URL, "sa", Secret.none(), Path.of("r"), Duration.ofDays(1)),
-                CheckDefaults.STANDARD, List.of(new DependencyConfig("hunter", "", BreakerSettings.DEFAULTS)),
-                List.of(check), AlertsConfig.logOnly());
-        ReadingAlerts readings = new ReadingAlerts(new CheckIndex(config), new ResultHistory() {
+        this.check = check;
+        ReadingAlerts readings = new ReadingAlerts(new ResultHistory() {
             @Override
             public List<ProbeResult> history(String checkId, int limit) {
                 return List.of();
@@ -108,8 +106,11 @@ class ReadingAlertsTest {
                 return Map.of();
             }
         }, clock);
-        readings.alertsTo(alerts::add);
         return readings;
+    }
+
+    private void feed(ReadingAlerts readings, ProbeResult result) {
+        alerts.addAll(readings.apply(check, result));
     }
 
     private ProbeResult result(Map<String, Double> values) {

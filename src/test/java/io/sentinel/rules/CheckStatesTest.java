@@ -31,45 +31,47 @@ class CheckStatesTest {
         }
 
         @Override
-        public void save(CheckState state) {
-            saved.add(state);
-        }
-
-        @Override
         public void saveLater(CheckState state) {
             savedLater.add(state);
         }
     }, clock, counter());
 
-    private static java.util.function.Supplier<String> counter() {
+    private static java.util.function.BiFunction<String, java.time.Instant, String> counter() {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        return () -> "id-" + next.incrementAndGet();
+        return (checkId, at) -> "id-" + next.incrementAndGet();
+    }
+
+    /** The event a result raised, or null: these checks raise at most one. */
+    private AlertEvent evaluate(ProbeResult result) {
+        Verdict verdict = states.evaluate(result);
+        verdict.state().ifPresent(saved::add);
+        return verdict.event().orElse(null);
     }
 
     @Test
     void theThirdFailureFiresOnceWithTheCheckSeverityAndTheFailure() {
-        states.evaluate(up());
-        assertThat(states.evaluate(down())).isNull();
-        assertThat(states.evaluate(down())).isNull();
+        evaluate(up());
+        assertThat(evaluate(down())).isNull();
+        assertThat(evaluate(down())).isNull();
 
-        AlertEvent firing = states.evaluate(down());
+        AlertEvent firing = evaluate(down());
 
         assertThat(firing.status()).isEqualTo(AlertStatus.FIRING);
         assertThat(firing.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(firing.failureClass()).isEqualTo(FailureClass.TIMEOUT);
         assertThat(firing.reason()).isEqualTo("3 failed probes in a row: no answer within 10s");
-        assertThat(states.evaluate(down())).as("still the same outage").isNull();
+        assertThat(evaluate(down())).as("still the same outage").isNull();
     }
 
     @Test
     void theResolveSaysHowLongItLastedAndKeepsTheIncident() {
-        states.evaluate(down());
-        states.evaluate(down());
-        AlertEvent firing = states.evaluate(down());
+        evaluate(down());
+        evaluate(down());
+        AlertEvent firing = evaluate(down());
         clock.advance(Duration.ofMinutes(4).plusSeconds(12)); // then two probes a minute apart
-        states.evaluate(up());
+        evaluate(up());
 
-        AlertEvent resolved = states.evaluate(up());
+        AlertEvent resolved = evaluate(up());
 
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.incidentId()).isEqualTo(firing.incidentId());
@@ -78,12 +80,12 @@ class CheckStatesTest {
     }
 
     @Test
-    void stateChangesAreStoredAtOnceAndSteadyStreaksAreNotStoredAgainAndAgain() {
-        states.evaluate(up());
+    void stateChangesComeWithTheVerdictAndSteadyStreaksAreNotStoredAgainAndAgain() {
+        evaluate(up());
         assertThat(saved).hasSize(1);
 
         for (int i = 0; i < 20; i++) {
-            states.evaluate(up());
+            evaluate(up());
         }
 
         assertThat(savedLater).as("only until the streak passes the largest threshold").hasSize(2);

@@ -43,6 +43,7 @@ interface DatabaseFixture extends AutoCloseable {
             statement.executeUpdate("DELETE FROM probe_result");
             statement.executeUpdate("DELETE FROM check_state");
             statement.executeUpdate("DELETE FROM alert_event");
+            statement.executeUpdate("DELETE FROM notification");
         }
     }
 

@@ -68,6 +68,11 @@ class DatabaseOutageTest {
             }
             assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).exists();
             assertThat(store.pending()).isEqualTo(1_000);
+            // at least one write must meet the outage, however fast or slow this machine is today
+            await().atMost(GENEROUS).until(() -> {
+                store.flush(Duration.ofMillis(200));
+                return store.failedBatchesTotal() > 0;
+            });
             startServer();
 
             assertThat(store.flush(GENEROUS)).isTrue();
@@ -118,6 +123,38 @@ class DatabaseOutageTest {
 
             await().atMost(GENEROUS).untilAsserted(() -> assertThat(states.pending()).isZero());
             assertThat(states.loadAll()).containsEntry("hunter-account", up);
+        }
+    }
+
+    @Test
+    void decisionsMadeDuringAnOutageAreSpooledSurviveARestartAndReachTheDatabaseOnceInOrder() throws Exception {
+        startServer();
+        var first = DecisionLogContract.down("supabase-db", Instant.parse("2026-03-01T10:00:00Z"));
+        var second = DecisionLogContract.down("hunter-account", Instant.parse("2026-03-01T10:00:05Z"));
+        try (Database database = Database.open(storage())) {
+            server.stop();
+            DecisionLog log = new DecisionLog(database, spoolDirectory, Clock.systemUTC());
+
+            assertThat(log.commit(first)).as("announced although not in the database yet").hasSize(2);
+            assertThat(log.commit(second)).hasSize(2);
+            assertThat(spoolDirectory.resolve(DecisionSpool.FILE_NAME)).exists();
+        }
+        startServer();
+        try (Database database = Database.open(storage())) {
+            DecisionLog restarted = new DecisionLog(database, spoolDirectory, Clock.systemUTC());
+            assertThat(restarted.uncopied()).containsExactly(first, second);
+
+            await().atMost(GENEROUS).until(() -> {
+                restarted.copySpool();
+                return restarted.uncopied().isEmpty();
+            });
+            restarted.copySpool();
+
+            assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM alert_event")).isEqualTo(2);
+            assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM notification")).isEqualTo(4);
+            assertThat(new CheckStateStore(database, Clock.systemUTC()).loadAll())
+                    .containsEntry("supabase-db", first.state()).containsEntry("hunter-account", second.state());
+            assertThat(spoolDirectory.resolve(DecisionSpool.FILE_NAME)).doesNotExist();
         }
     }
 

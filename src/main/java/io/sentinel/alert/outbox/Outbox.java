@@ -2,6 +2,7 @@ package io.sentinel.alert.outbox;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,12 @@ public final class Outbox {
         this.spool = new OutboxSpool(spoolDirectory);
     }
 
-    /** Picks up what the previous run left: unfinished entries in the table and in the spool. */
-    public void load() {
+    /**
+     * Picks up what the previous run left: unfinished entries in the table, those of decisions still waiting
+     * in the decision spool, and the changes in the outbox spool (which may finish some of them).
+     */
+    public void load(Collection<OutboxEntry> uncopiedDecisions) {
+        uncopiedDecisions.forEach(entry -> unfinished.putIfAbsent(entry.key(), entry));
         try {
             repository.unfinished().forEach(entry -> unfinished.put(entry.key(), entry));
         } catch (RuntimeException databaseUnavailable) {
@@ -56,6 +61,18 @@ public final class Outbox {
     /** Called for every entry added or changed, e.g. to wake the channel's dispatcher. */
     public void onChange(Consumer<OutboxEntry> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Takes notifications that were just committed with their decision, so the dispatchers send them. They are
+     * durable already: nothing is written here.
+     */
+    public void admit(Collection<OutboxEntry> committed) {
+        for (OutboxEntry entry : committed) {
+            if (unfinished.putIfAbsent(entry.key(), entry) == null) {
+                listeners.forEach(listener -> listener.accept(entry));
+            }
+        }
     }
 
     /**

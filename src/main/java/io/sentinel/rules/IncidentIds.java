@@ -1,0 +1,37 @@
+package io.sentinel.rules;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Incident and event ids made from what happened, never drawn at random: the same transition decided twice
+ * (replayed from the spool, re-read after a restart) gets the same ids, so the database and the outbox's
+ * idempotency keys recognise it and nobody is told twice.
+ */
+public final class IncidentIds {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private IncidentIds() {
+    }
+
+    /** {@code frontend-home@20261202T071000.123Z}: the check and the moment its problem began. URL-safe. */
+    public static String forCheck(String checkId, Instant problemBegan) {
+        return checkId + "@" + STAMP.format(problemBegan);
+    }
+
+    /** {@code breaker:hunter@20261202T071000.123Z}: a dependency's breaker and the moment it disabled calls. */
+    public static String forBreaker(String dependency, Instant disabledAt) {
+        return "breaker:" + dependency + "@" + STAMP.format(disabledAt);
+    }
+
+    /**
+     * {@code <incident>/FIRING-DOWN@20261202T071300.000Z}: one transition of one incident, at the moment it was
+     * decided (an incident can enter the same state twice: DOWN, DEGRADED, DOWN again).
+     */
+    public static String event(String incidentId, String status, String state, Instant decidedAt) {
+        return incidentId + "/" + status + "-" + state + "@" + STAMP.format(decidedAt);
+    }
+}
