@@ -180,6 +180,11 @@ public final class SentinelDaemon implements AutoCloseable {
         return config;
     }
 
+    /** The running Camel context, for tools that inspect routes and beans. */
+    public org.apache.camel.CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
     /** Blocks until {@link #close()} runs, for example from the shutdown hook on SIGTERM. */
     public void awaitStop() throws InterruptedException {
         stopped.await();

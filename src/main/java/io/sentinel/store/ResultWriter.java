@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that moves queued and spooled results into the database. A batch that fails is kept and
- * retried with backoff while new results pile up in the queue (and, past its capacity, in the spool), so an
- * outage delays results but loses none.
+ * The one thread that moves queued and spooled results into the database. While the database is failing,
+ * every result waiting in memory moves to the spool file (a kill -9 during an outage must not lose what was
+ * probed), and the spool is copied to the database, in order, once it answers: an outage delays results but
+ * loses none.
  */
 final class ResultWriter implements Runnable {
 
@@ -98,8 +99,11 @@ final class ResultWriter implements Runnable {
                 attemptNow = false;
                 writeOnce();
             }
+            if (outage.isOngoing()) {
+                spoolLeftovers(false);
+            }
         }
-        spoolLeftovers();
+        spoolLeftovers(true);
     }
 
     private void writeOnce() {
@@ -219,7 +223,8 @@ final class ResultWriter implements Runnable {
         }
     }
 
-    private void spoolLeftovers() {
+    /** Moves every result waiting in memory to the spool: during an outage, and at shutdown. */
+    private void spoolLeftovers(boolean stopping) {
         List<ProbeResult> leftovers = new ArrayList<>(batch);
         queue.drainTo(leftovers);
         if (leftovers.isEmpty()) {
@@ -228,9 +233,14 @@ final class ResultWriter implements Runnable {
         try {
             spool.append(leftovers);
             batch.clear();
-            LOG.info("{} unwritten probe results saved to {}; they are written on the next start",
-                    leftovers.size(), spool.file());
+            if (stopping) {
+                LOG.info("{} unwritten probe results saved to {}; they are written on the next start",
+                        leftovers.size(), spool.file());
+            } else {
+                LOG.debug("{} probe results moved to {} while the database is failing", leftovers.size(), spool.file());
+            }
         } catch (IOException error) {
+            batch.clear();
             counters.setAside(leftovers.size());
             LOG.error("{} unwritten probe results are lost: cannot write the spool {} ({})", leftovers.size(),
                     spool.file(), Outage.reason(error));

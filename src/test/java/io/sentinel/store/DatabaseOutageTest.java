@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
@@ -127,6 +128,26 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void resultsWaitingForAFailingDatabaseMoveFromMemoryToTheSpoolSoAKillCannotLoseThem() throws Exception {
+        startServer();
+        try (Database database = Database.open(storage());
+             ResultStore store = new ResultStore(database, spoolDirectory, 10_000, Clock.systemUTC())) {
+            server.stop();
+            for (int sequence = 0; sequence < 10; sequence++) {
+                store.append(TestResults.numbered("hunter-account", sequence));
+            }
+
+            await().atMost(GENEROUS).until(() -> {
+                store.flush(Duration.ofMillis(200));
+                return spooledLines() == 10;
+            });
+            startServer();
+            assertThat(store.flush(GENEROUS)).isTrue();
+            assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM probe_result")).isEqualTo(10);
+        }
+    }
+
+    @Test
     void decisionsMadeDuringAnOutageAreSpooledSurviveARestartAndReachTheDatabaseOnceInOrder() throws Exception {
         startServer();
         var first = DecisionLogContract.down("supabase-db", Instant.parse("2026-03-01T10:00:00Z"));
@@ -156,6 +177,16 @@ class DatabaseOutageTest {
                     .containsEntry("supabase-db", first.state()).containsEntry("hunter-account", second.state());
             assertThat(spoolDirectory.resolve(DecisionSpool.FILE_NAME)).doesNotExist();
         }
+    }
+
+    /** Results in the spool, whether waiting or claimed by a copy that the outage interrupted. */
+    private long spooledLines() throws IOException {
+        long lines = 0;
+        for (String name : List.of(ResultSpool.FILE_NAME, ResultSpool.REPLAY_FILE_NAME)) {
+            Path file = spoolDirectory.resolve(name);
+            lines += java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file).size() : 0;
+        }
+        return lines;
     }
 
     private void startServer() throws SQLException {

@@ -55,6 +55,10 @@ public final class InProcessDaemon implements AutoCloseable {
         return new InProcessDaemon(SentinelDaemon.start(config, options), port);
     }
 
+    public org.apache.camel.CamelContext camelContext() {
+        return daemon.camelContext();
+    }
+
     public HttpResponse<String> get(String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
