@@ -108,15 +108,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * H2 writes a commit to its file up to half a second later by default ({@code WRITE_DELAY}); a process killed
-     * in between forgets decisions it already acted on. Sentinel commits rarely (decisions, batches), so every
-     * commit goes to the file at once unless the URL says otherwise.
+     * Two H2 defaults break promises. {@code WRITE_DELAY}: a commit reaches the file up to half a second later,
+     * so a process killed in between forgets decisions it already acted on; Sentinel commits rarely
+     * (decisions, batches), so every commit goes to the file at once. {@code DB_CLOSE_ON_EXIT}: H2's own
+     * shutdown hook closes the database while Sentinel's hook is still flushing results and states into it;
+     * Sentinel closes it itself, last. A setting the URL already names is left as it is.
      */
     static String durable(String url) {
-        if (!url.startsWith("jdbc:h2:") || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+        if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
-        return url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String durable = url;
+        if (!upper.contains(";WRITE_DELAY=")) {
+            durable += ";WRITE_DELAY=0";
+        }
+        if (!upper.contains(";DB_CLOSE_ON_EXIT=") && !upper.startsWith("JDBC:H2:MEM:")) {
+            durable += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        return durable;
     }
 
     private static void createDirectoryFor(String url) {
