@@ -124,6 +124,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.ALERT_ROUTER, alerting.router);
         main.bind(BeanNames.DECISION_LOG, alerting.decisions);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
+        main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));

@@ -26,7 +26,7 @@ final class Storage implements AutoCloseable {
     final SilenceStore silences;
     final SpendStore spending;
     final DecisionLog decisions;
-    private final Retention retention;
+    final Retention retention;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
         this.database = Database.open(config);
@@ -39,13 +39,11 @@ final class Storage implements AutoCloseable {
         this.spending = new SpendStore(database);
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
         this.retention = new Retention(results, config.retention(), clock);
-        retention.start();
     }
 
     /** Writers first (they flush or spool what they hold), the pool last. */
     @Override
     public void close() {
-        retention.close();
         results.close();
         checkStates.close();
         database.close();

@@ -3,26 +3,20 @@ package io.sentinel.store;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Deletes probe results older than {@code storage.retention}, once an hour (and shortly after start). */
-public final class Retention implements AutoCloseable {
+/**
+ * Deletes probe results older than {@code storage.retention}. The {@code retention} route in
+ * {@code routes/housekeeping.yaml} runs it once an hour, starting a minute after start.
+ */
+public final class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
-    static final Duration EVERY = Duration.ofHours(1);
 
     private final ResultStore results;
     private final Duration keep;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "sentinel-retention");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     public Retention(ResultStore results, Duration keep, Clock clock) {
         this.results = results;
@@ -30,11 +24,7 @@ public final class Retention implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void start() {
-        scheduler.scheduleWithFixedDelay(this::deleteExpired, 1, EVERY.toMinutes(), TimeUnit.MINUTES);
-    }
-
-    /** One pass; public so a test can run it with its own clock. */
+    /** One pass; a database that is down is tried again at the next one. */
     public int deleteExpired() {
         try {
             int deleted = results.deleteOlderThan(clock.instant().minus(keep));
@@ -46,10 +36,5 @@ public final class Retention implements AutoCloseable {
             LOG.debug("Retention skipped this hour: {}", Redactor.global().describe(databaseUnavailable));
             return 0;
         }
-    }
-
-    @Override
-    public void close() {
-        scheduler.shutdownNow();
     }
 }
