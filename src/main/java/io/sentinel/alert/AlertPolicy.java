@@ -1,5 +1,6 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.AlertOverrides;
 import io.sentinel.config.AlertsConfig;
 import io.sentinel.config.ChannelConfig;

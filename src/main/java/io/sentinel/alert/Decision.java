@@ -1,5 +1,6 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.rules.CheckState;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

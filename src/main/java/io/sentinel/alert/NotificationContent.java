@@ -1,5 +1,7 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertStatus;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Durations;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.Latencies;

@@ -1,5 +1,7 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
+
 /**
  * Idempotency keys: one transition of one incident reaches one channel once. They are built from what the
  * event means (incident, status, state), not from random ids, so the same transition raised twice (after a

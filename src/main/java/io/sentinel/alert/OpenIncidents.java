@@ -1,5 +1,7 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertStatus;
+import io.sentinel.model.AlertEvent;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.silence.Muting;

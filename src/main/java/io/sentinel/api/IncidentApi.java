@@ -1,7 +1,7 @@
 package io.sentinel.api;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.outbox.OutboxRepository;
 import io.sentinel.store.AlertEventStore;

@@ -48,7 +48,7 @@ public final class StatusApi {
     }
 
     public ApiReply status() {
-        Map<io.sentinel.rules.HealthState, Integer> counts = new EnumMap<>(io.sentinel.rules.HealthState.class);
+        Map<io.sentinel.model.HealthState, Integer> counts = new EnumMap<>(io.sentinel.model.HealthState.class);
         List<Map<String, Object>> items = checks.checks().stream().map(check -> {
             Map<String, Object> item = describe(check);
             counts.merge(states.state(check.id()).state(), 1, Integer::sum);

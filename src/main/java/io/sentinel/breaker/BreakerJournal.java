@@ -1,11 +1,11 @@
 package io.sentinel.breaker;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.Durations;
 import io.sentinel.rules.AlertSource;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.rules.IncidentIds;
 import io.sentinel.rules.PendingAlerts;
 import io.sentinel.secret.Redactor;

@@ -1,14 +1,14 @@
 package io.sentinel.cost;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.DependencyConfig;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.rules.AlertSource;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.rules.PendingAlerts;
 import java.time.Clock;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.rules.CheckStates;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.sentinel.readings;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.Durations;
 import io.sentinel.config.ReadingAlert;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.results.ResultHistory;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.rules.ResultRule;
 import java.time.Clock;
 import java.time.Duration;

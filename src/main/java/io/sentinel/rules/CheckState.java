@@ -1,5 +1,6 @@
 package io.sentinel.rules;
 
+import io.sentinel.model.HealthState;
 import java.time.Instant;
 import java.util.Objects;
 

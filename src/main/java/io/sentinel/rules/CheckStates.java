@@ -1,5 +1,6 @@
 package io.sentinel.rules;
 
+import io.sentinel.model.HealthState;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.ProbeResult;
 import java.time.Clock;

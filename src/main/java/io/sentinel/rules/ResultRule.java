@@ -1,6 +1,6 @@
 package io.sentinel.rules;
 
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.ProbeResult;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.sentinel.rules;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.HealthState;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.Durations;
 import io.sentinel.probe.ProbeResult;

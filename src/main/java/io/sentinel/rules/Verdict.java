@@ -1,6 +1,6 @@
 package io.sentinel.rules;
 
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.model.AlertEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

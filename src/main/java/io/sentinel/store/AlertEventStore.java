@@ -1,10 +1,10 @@
 package io.sentinel.store;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

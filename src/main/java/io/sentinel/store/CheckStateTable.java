@@ -1,7 +1,7 @@
 package io.sentinel.store;
 
 import io.sentinel.rules.CheckState;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.sentinel.store;
 
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.DecisionRepository;
 import io.sentinel.alert.outbox.OutboxEntry;

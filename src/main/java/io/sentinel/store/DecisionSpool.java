@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.outbox.NotificationJson;
 import io.sentinel.alert.outbox.OutboxEntry;

@@ -1,9 +1,11 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertStatus;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Severity;
 import io.sentinel.config.StorageConfig;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.secret.Secret;
 import io.sentinel.store.Database;
 import java.nio.file.Path;

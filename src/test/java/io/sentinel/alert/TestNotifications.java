@@ -1,8 +1,10 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertStatus;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.sentinel.readings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.AlertsConfig;
 import io.sentinel.config.BreakerSettings;
 import io.sentinel.config.CheckConfig;

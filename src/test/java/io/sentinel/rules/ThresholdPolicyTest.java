@@ -1,5 +1,6 @@
 package io.sentinel.rules;
 
+import io.sentinel.model.HealthState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.probe.FailureClass;

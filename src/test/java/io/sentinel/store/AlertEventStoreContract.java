@@ -2,11 +2,11 @@ package io.sentinel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

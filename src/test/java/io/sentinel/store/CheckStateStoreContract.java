@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sentinel.rules.CheckState;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

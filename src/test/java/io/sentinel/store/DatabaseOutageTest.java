@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sentinel.config.StorageConfig;
 import io.sentinel.rules.CheckState;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;

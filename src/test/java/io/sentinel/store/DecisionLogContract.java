@@ -2,8 +2,8 @@ package io.sentinel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKeys;
@@ -12,7 +12,7 @@ import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.config.Severity;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.rules.CheckState;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.rules.IncidentIds;
 import java.nio.file.Files;
 import java.nio.file.Path;

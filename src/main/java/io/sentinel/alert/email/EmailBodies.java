@@ -1,6 +1,6 @@
 package io.sentinel.alert.email;
 
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.NotificationContent;
 import io.sentinel.alert.NotificationContent.Fact;
 import io.sentinel.alert.NotificationKind;

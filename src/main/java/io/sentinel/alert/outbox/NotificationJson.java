@@ -2,14 +2,14 @@ package io.sentinel.alert.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.config.Severity;
 import io.sentinel.json.Json;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

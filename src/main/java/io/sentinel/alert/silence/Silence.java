@@ -1,6 +1,6 @@
 package io.sentinel.alert.silence;
 
-import io.sentinel.alert.AlertEvent;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Severity;
 import java.time.Instant;
 import java.util.Objects;

@@ -4,7 +4,7 @@ import static io.sentinel.alert.slack.SlackText.escape;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationContent;
 import io.sentinel.alert.NotificationKind;

@@ -10,13 +10,13 @@ import static io.sentinel.alert.TestNotifications.slackBroken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sentinel.alert.AlertEvent;
-import io.sentinel.alert.AlertStatus;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.config.Severity;
 import io.sentinel.json.Json;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import io.sentinel.secret.Redactor;
 import java.util.ArrayList;
 import java.util.List;

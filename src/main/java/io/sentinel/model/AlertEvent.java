@@ -1,8 +1,8 @@
-package io.sentinel.alert;
+package io.sentinel.model;
 
 import io.sentinel.config.Severity;
 import io.sentinel.probe.FailureClass;
-import io.sentinel.rules.HealthState;
+import io.sentinel.model.HealthState;
 import java.time.Instant;
 import java.util.Objects;
 

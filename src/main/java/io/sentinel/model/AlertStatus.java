@@ -1,4 +1,4 @@
-package io.sentinel.alert;
+package io.sentinel.model;
 
 /** Whether an alert starts (or is still on) or ends. */
 public enum AlertStatus {

@@ -1,4 +1,4 @@
-package io.sentinel.rules;
+package io.sentinel.model;
 
 /** What Sentinel currently believes about a check, decided from consecutive probe results. */
 public enum HealthState {
