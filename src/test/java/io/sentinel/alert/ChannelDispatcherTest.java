@@ -177,7 +177,7 @@ class ChannelDispatcherTest {
         assertThat(failed).as("only the head is tried while the channel is down")
                 .extracting(Attempt::key).containsOnly("inc-0/FIRING-DOWN/slack");
         Attempt firstDelivered = channel.attempts.get(failed.size());
-        assertThat(Duration.between(channel.downUntil, firstDelivered.at())).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(Duration.between(channel.recovery, firstDelivered.at())).isLessThanOrEqualTo(Duration.ofSeconds(30));
         Attempt lastDelivered = channel.attempts.get(channel.attempts.size() - 1);
         assertThat(Duration.between(firstDelivered.at(), lastDelivered.at())).as("nine more, one a second")
                 .isEqualTo(Duration.ofSeconds(9));
@@ -345,14 +345,14 @@ class ChannelDispatcherTest {
         private final Deque<DeliveryOutcome> script = new ArrayDeque<>();
         private final List<String> sent = new ArrayList<>();
         private final List<Attempt> attempts = new ArrayList<>();
-        private Instant downUntil = Instant.MIN;
+        private Instant recovery = Instant.MIN;
 
         void script(DeliveryOutcome... outcomes) {
             script.addAll(List.of(outcomes));
         }
 
         void downUntil(Instant recovery) {
-            downUntil = recovery;
+            this.recovery = recovery;
         }
 
         @Override
@@ -364,7 +364,7 @@ class ChannelDispatcherTest {
         public DeliveryOutcome deliver(Notification notification) {
             sent.add(notification.key());
             DeliveryOutcome outcome = !script.isEmpty() ? script.poll()
-                    : clock.instant().isBefore(downUntil) ? new DeliveryOutcome.RetryLater("HTTP 503", Optional.empty())
+                    : clock.instant().isBefore(recovery) ? new DeliveryOutcome.RetryLater("HTTP 503", Optional.empty())
                     : new DeliveryOutcome.Delivered();
             attempts.add(new Attempt(notification.key(), clock.instant(), outcome instanceof DeliveryOutcome.Delivered));
             return outcome;

@@ -16,8 +16,9 @@ import java.util.Optional;
  *       notification of it on this channel is unfinished (still to be sent, being retried, or held by a
  *       silence). Finished ones (delivered, given up, suppressed, refused and sent elsewhere) block nothing.
  *       "Earlier" is by the time of the alert event, then by when it was written: a reminder carries the
- *       FIRING event it repeats, so one written just after the RESOLVED still goes before it, and a FIRING
- *       that another channel refused and handed here goes before that incident's RESOLVED on this channel.</li>
+ *       FIRING event it repeats, so one written just after the RESOLVED still goes before it; and a FIRING
+ *       another channel refused and handed over here goes before that incident's RESOLVED if that is
+ *       still waiting here.</li>
  *   <li>Across incidents, first written, first sent: the oldest sendable notification is the head of the
  *       channel's queue, and it is the one retried after a failure.</li>
  * </ul>
