@@ -157,6 +157,162 @@ class ChannelDispatcherTest {
         assertThat(fallbacks).singleElement().asString().startsWith("inc-5/FIRING-DOWN/slack gave up after 2 attempts");
     }
 
+    @Test
+    void afterAnOutageEveryIncidentsFiringLeavesBeforeItsResolvedAndTheBacklogDrainsAtTheChannelsRate() {
+        Instant outage = clock.instant();
+        channel.downUntil(outage.plus(Duration.ofMinutes(5)));
+        List<AlertEvent> firings = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            firings.add(addFiring("inc-" + i));
+        }
+        firings.forEach(this::addResolved);
+        ChannelDispatcher dispatcher = dispatcher(Duration.ofSeconds(1));
+
+        deliverAll(dispatcher);
+
+        assertThat(deliveredKeys()).containsExactly(
+                "inc-0/FIRING-DOWN/slack", "inc-1/FIRING-DOWN/slack", "inc-2/FIRING-DOWN/slack", "inc-3/FIRING-DOWN/slack",
+                "inc-4/FIRING-DOWN/slack", "inc-0/RESOLVED-UP/slack", "inc-1/RESOLVED-UP/slack", "inc-2/RESOLVED-UP/slack",
+                "inc-3/RESOLVED-UP/slack", "inc-4/RESOLVED-UP/slack");
+        List<Attempt> failed = channel.attempts.stream().filter(attempt -> !attempt.delivered()).toList();
+        assertThat(failed).as("only the head is tried while the channel is down")
+                .extracting(Attempt::key).containsOnly("inc-0/FIRING-DOWN/slack");
+        Attempt firstDelivered = channel.attempts.get(failed.size());
+        assertThat(Duration.between(channel.recovery, firstDelivered.at())).isLessThanOrEqualTo(Duration.ofSeconds(30));
+        Attempt lastDelivered = channel.attempts.get(channel.attempts.size() - 1);
+        assertThat(Duration.between(firstDelivered.at(), lastDelivered.at())).as("nine more, one a second")
+                .isEqualTo(Duration.ofSeconds(9));
+        assertThat(outbox.unfinished()).isEmpty();
+    }
+
+    @Test
+    void whileTheChannelIsDownItIsTriedAtLeastEveryThirtySecondsAndNeverFasterThanItsRate() {
+        channel.downUntil(clock.instant().plus(Duration.ofHours(1)));
+        add("inc-1/FIRING-DOWN/slack");
+
+        deliverAll(dispatcher(Duration.ofSeconds(1)));
+
+        List<Instant> times = channel.attempts.stream().map(Attempt::at).toList();
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(Duration.between(times.get(i - 1), times.get(i))).as("pause before attempt %d", i + 1)
+                    .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(30));
+        }
+        assertThat(times).as("an hour down, tried every 15 to 30 s once the pause stops growing").hasSizeBetween(120, 245);
+        assertThat(channel.attempts.get(channel.attempts.size() - 1).delivered()).isTrue();
+    }
+
+    @Test
+    void aRetryAfterPausesTheWholeChannelForExactlyThatLongEvenBeyondTheLongestBackoff() {
+        channel.script(new DeliveryOutcome.RetryLater("HTTP 429 rate_limited", Optional.of(Duration.ofSeconds(120))));
+        add("inc-1/FIRING-DOWN/slack");
+        add("inc-2/FIRING-DOWN/slack");
+        ChannelDispatcher dispatcher = dispatcher(Duration.ofSeconds(1));
+        Instant limited = clock.instant();
+
+        assertThat(dispatcher.deliverDue()).hasValue(limited.plusSeconds(120));
+        clock.advance(Duration.ofSeconds(119));
+        assertThat(dispatcher.deliverDue()).hasValue(limited.plusSeconds(120));
+        assertThat(channel.sent).as("the other incident waits too").containsExactly("inc-1/FIRING-DOWN/slack");
+
+        clock.set(limited.plusSeconds(120));
+        deliverAll(dispatcher);
+        assertThat(channel.sent).containsExactly("inc-1/FIRING-DOWN/slack", "inc-1/FIRING-DOWN/slack", "inc-2/FIRING-DOWN/slack");
+    }
+
+    @Test
+    void aShortRetryAfterIsFollowedEvenAfterManyFailures() {
+        channel.script(retry(), retry(), retry(), retry(), retry(),
+                new DeliveryOutcome.RetryLater("HTTP 429 rate_limited", Optional.of(Duration.ofSeconds(2))));
+        add("inc-1/FIRING-DOWN/slack");
+        ChannelDispatcher dispatcher = dispatcher(Duration.ofSeconds(1));
+        for (int i = 0; i < 5; i++) {
+            dispatcher.deliverDue().ifPresent(clock::set);
+        }
+        Instant limited = clock.instant();
+
+        assertThat(dispatcher.deliverDue()).hasValue(limited.plusSeconds(2));
+    }
+
+    @Test
+    void aFiringRefusedForGoodDoesNotHoldBackItsResolved() {
+        channel.script(new DeliveryOutcome.Rejected("HTTP 400 invalid_payload", false));
+        addFiringAndResolved("inc-1");
+
+        deliverAll(dispatcher(Duration.ofSeconds(1)));
+
+        assertThat(channel.sent).containsExactly("inc-1/FIRING-DOWN/slack", "inc-1/RESOLVED-UP/slack");
+        assertThat(fallbacks).singleElement().asString().startsWith("inc-1/FIRING-DOWN/slack HTTP 400");
+    }
+
+    @Test
+    void aHeldFiringHoldsBackItsResolvedUntilTheSilenceIsDealtWith() {
+        AlertEvent firing = AlertTesting.firing("inc-1", "db-ping", Severity.HIGH, clock.instant());
+        OutboxEntry held = OutboxEntry.held(AlertTesting.notification("inc-1/FIRING-DOWN/slack", "slack", firing), "held by s-1");
+        outbox.add(held);
+        clock.advance(Duration.ofSeconds(1));
+        add("inc-2/FIRING-DOWN/slack");
+        clock.advance(Duration.ofSeconds(1));
+        outbox.add(OutboxEntry.pending(AlertTesting.notification("inc-1/RESOLVED-UP/slack", "slack",
+                AlertTesting.resolved(firing, clock.instant()))));
+        ChannelDispatcher dispatcher = dispatcher(Duration.ZERO);
+
+        assertThat(dispatcher.deliverDue()).isEmpty();
+        assertThat(channel.sent).containsExactly("inc-2/FIRING-DOWN/slack");
+
+        outbox.update(held.suppressed("not sent: the problem ended while it was held"));
+        dispatcher.deliverDue();
+        assertThat(channel.sent).containsExactly("inc-2/FIRING-DOWN/slack", "inc-1/RESOLVED-UP/slack");
+    }
+
+    @Test
+    void afterADayDownEveryMessageThatOldIsHandedOverAtOnceInOrder() {
+        channel.downUntil(clock.instant().plus(Duration.ofDays(2)));
+        addFiringAndResolved("inc-1");
+        add("inc-2/FIRING-DOWN/slack");
+        ChannelDispatcher dispatcher = dispatcher(Duration.ofSeconds(1));
+        dispatcher.deliverDue();
+        clock.advance(Duration.ofHours(25));
+
+        dispatcher.deliverDue();
+
+        assertThat(fallbacks).extracting(line -> line.substring(0, line.indexOf(' '))).containsExactly(
+                "inc-1/FIRING-DOWN/slack", "inc-1/RESOLVED-UP/slack", "inc-2/FIRING-DOWN/slack");
+        assertThat(fallbacks.get(1)).contains("gave up: not delivered within 1d while slack kept failing: HTTP 503");
+        assertThat(outbox.unfinished()).isEmpty();
+    }
+
+    @Test
+    void theChannelsPauseOutlivesARestart() {
+        channel.script(new DeliveryOutcome.RetryLater("HTTP 429 rate_limited", Optional.of(Duration.ofSeconds(60))));
+        add("inc-1/FIRING-DOWN/slack");
+        Instant limited = clock.instant();
+        dispatcher(Duration.ofSeconds(1)).deliverDue();
+
+        outbox = new Outbox(new OutboxStore(database), directory.resolve("spool"));
+        outbox.load();
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(dispatcher(Duration.ofSeconds(1)).deliverDue()).hasValue(limited.plusSeconds(60));
+        assertThat(channel.sent).hasSize(1);
+    }
+
+    private void addFiringAndResolved(String incident) {
+        addResolved(addFiring(incident));
+    }
+
+    private AlertEvent addFiring(String incident) {
+        AlertEvent firing = AlertTesting.firing(incident, "db-ping", Severity.HIGH, clock.instant());
+        outbox.add(OutboxEntry.pending(AlertTesting.notification(incident + "/FIRING-DOWN/slack", "slack", firing)));
+        clock.advance(Duration.ofMillis(10));
+        return firing;
+    }
+
+    private void addResolved(AlertEvent firing) {
+        outbox.add(OutboxEntry.pending(AlertTesting.notification(firing.incidentId() + "/RESOLVED-UP/slack", "slack",
+                AlertTesting.resolved(firing, clock.instant()))));
+        clock.advance(Duration.ofMillis(10));
+    }
+
     private void add(String key) {
         AlertEvent event = AlertTesting.firing(key.substring(0, key.indexOf('/')), "db-ping", Severity.HIGH, clock.instant());
         outbox.add(OutboxEntry.pending(AlertTesting.notification(key, "slack", event)));
@@ -166,13 +322,38 @@ class ChannelDispatcherTest {
         return new DeliveryOutcome.RetryLater("HTTP 500", Optional.empty());
     }
 
-    /** A channel that answers from a script, then delivers. */
-    private static final class ScriptedChannel implements ChannelSender {
+    /** Drives the dispatcher the way its loop does, moving the clock to each due time, until nothing is left. */
+    private void deliverAll(ChannelDispatcher dispatcher) {
+        for (int round = 0; round < 100_000; round++) {
+            Optional<Instant> next = dispatcher.deliverDue();
+            if (next.isEmpty()) {
+                return;
+            }
+            clock.set(next.get());
+        }
+        throw new AssertionError("the dispatcher never finished");
+    }
+
+    private List<String> deliveredKeys() {
+        return channel.attempts.stream().filter(Attempt::delivered).map(Attempt::key).toList();
+    }
+
+    private record Attempt(String key, Instant at, boolean delivered) {
+    }
+
+    /** A channel that answers from a script, or fails while it is down, and otherwise delivers. */
+    private final class ScriptedChannel implements ChannelSender {
         private final Deque<DeliveryOutcome> script = new ArrayDeque<>();
         private final List<String> sent = new ArrayList<>();
+        private final List<Attempt> attempts = new ArrayList<>();
+        private Instant recovery = Instant.MIN;
 
         void script(DeliveryOutcome... outcomes) {
             script.addAll(List.of(outcomes));
+        }
+
+        void downUntil(Instant recovery) {
+            this.recovery = recovery;
         }
 
         @Override
@@ -183,7 +364,11 @@ class ChannelDispatcherTest {
         @Override
         public DeliveryOutcome deliver(Notification notification) {
             sent.add(notification.key());
-            return script.isEmpty() ? new DeliveryOutcome.Delivered() : script.poll();
+            DeliveryOutcome outcome = !script.isEmpty() ? script.poll()
+                    : clock.instant().isBefore(recovery) ? new DeliveryOutcome.RetryLater("HTTP 503", Optional.empty())
+                    : new DeliveryOutcome.Delivered();
+            attempts.add(new Attempt(notification.key(), clock.instant(), outcome instanceof DeliveryOutcome.Delivered));
+            return outcome;
         }
     }
 }

@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    private static final Comparator<OutboxEntry> WRITTEN_ORDER = Comparator
+            .comparing((OutboxEntry entry) -> entry.notification().createdAt())
+            .thenComparing(entry -> entry.notification().event().at())
+            .thenComparing(OutboxEntry::key);
 
     private final OutboxRepository repository;
     private final OutboxSpool spool;
@@ -103,11 +107,15 @@ public final class Outbox {
         listeners.forEach(listener -> listener.accept(entry));
     }
 
-    /** The unfinished entries of one channel, soonest first. */
+    /**
+     * The unfinished entries of one channel, oldest written first: the order its dispatcher serves them in.
+     * Entries written in the same instant (a FIRING and a RESOLVED another channel gave up together) keep
+     * the order of their events.
+     */
     public List<OutboxEntry> unfinishedFor(String channelId) {
         List<OutboxEntry> entries = new ArrayList<>();
         unfinished.values().stream().filter(entry -> entry.channelId().equals(channelId)).forEach(entries::add);
-        entries.sort(Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(entry -> entry.notification().createdAt()));
+        entries.sort(WRITTEN_ORDER);
         return entries;
     }
 
@@ -121,7 +129,8 @@ public final class Outbox {
             return repository.forIncident(incidentId);
         } catch (RuntimeException databaseUnavailable) {
             return unfinished.values().stream()
-                    .filter(entry -> entry.notification().event().incidentId().equals(incidentId)).toList();
+                    .filter(entry -> entry.notification().event().incidentId().equals(incidentId))
+                    .sorted(WRITTEN_ORDER).toList();
         }
     }
 

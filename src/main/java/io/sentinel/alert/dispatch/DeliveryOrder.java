@@ -1,0 +1,56 @@
+package io.sentinel.alert.dispatch;
+
+import io.sentinel.alert.outbox.DeliveryState;
+import io.sentinel.alert.outbox.OutboxEntry;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which of a channel's notifications leaves next.
+ *
+ * <ul>
+ *   <li>Within one incident, in the order things happened: nothing of an incident leaves while an earlier
+ *       notification of it on this channel is unfinished (still to be sent, being retried, or held by a
+ *       silence). Finished ones (delivered, given up, suppressed, refused and sent elsewhere) block nothing.
+ *       "Earlier" is by the time of the alert event, then by when it was written: a reminder carries the
+ *       FIRING event it repeats, so one written just after the RESOLVED still goes before it; and a FIRING
+ *       another channel refused and handed over here goes before that incident's RESOLVED if that is
+ *       still waiting here.</li>
+ *   <li>Across incidents, first written, first sent: the oldest sendable notification is the head of the
+ *       channel's queue, and it is the one retried after a failure.</li>
+ * </ul>
+ */
+public final class DeliveryOrder {
+
+    static final Comparator<OutboxEntry> WITHIN_INCIDENT = Comparator
+            .comparing((OutboxEntry entry) -> entry.notification().event().at())
+            .thenComparing(entry -> entry.notification().createdAt())
+            .thenComparing(OutboxEntry::key);
+
+    private DeliveryOrder() {
+    }
+
+    /**
+     * @param unfinished the channel's unfinished notifications, oldest written first
+     *                   ({@link io.sentinel.alert.outbox.Outbox#unfinishedFor})
+     * @return the notification to send next; empty when nothing may be sent
+     */
+    public static Optional<OutboxEntry> next(List<OutboxEntry> unfinished) {
+        Map<String, OutboxEntry> earliestOfIncident = new HashMap<>();
+        for (OutboxEntry entry : unfinished) {
+            earliestOfIncident.merge(incident(entry), entry,
+                    (known, other) -> WITHIN_INCIDENT.compare(known, other) <= 0 ? known : other);
+        }
+        return unfinished.stream()
+                .filter(entry -> entry.state() == DeliveryState.PENDING)
+                .filter(entry -> earliestOfIncident.get(incident(entry)) == entry)
+                .findFirst();
+    }
+
+    private static String incident(OutboxEntry entry) {
+        return entry.notification().event().incidentId();
+    }
+}
