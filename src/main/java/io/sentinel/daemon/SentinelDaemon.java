@@ -126,6 +126,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind("incidentApi", new IncidentApi(storage.alertEvents, storage.outbox));
         main.bind("apiReplies", new ApiReplies());
         main.bind("apiHeaderFilterStrategy", new ApiHeaderFilterStrategy());
+        main.bind("apiHttpServer", new io.sentinel.api.http.ApiHttpServer());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();
