@@ -36,7 +36,14 @@ final class RequestGate implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {
-        Optional<Refusal> refusal = inspect(request.uri(), request.headers());
+        Optional<Refusal> refusal;
+        try {
+            refusal = inspect(request.uri(), request.headers());
+        } catch (RuntimeException unexpected) {
+            // the checks only read what the client sent; whatever they trip over, the request is not one to route
+            LOG.warn("Could not inspect {} {}: {}", request.method(), request.path(), unexpected.toString());
+            refusal = refuse(400, "the request is malformed");
+        }
         if (refusal.isPresent()) {
             LOG.debug("Refused {} {} with {}", request.method(), request.path(), refusal.get().status());
             ErrorAnswers.send(request.response(), refusal.get().status(), refusal.get().message());
@@ -71,7 +78,7 @@ final class RequestGate implements Handler<HttpServerRequest> {
         if (contentType == null || contentType.isBlank()) {
             return Optional.empty();
         }
-        String[] parts = contentType.split(";");
+        String[] parts = contentType.split(";", -1);
         String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
             return refuse(415, "send the body as JSON with Content-Type: application/json");

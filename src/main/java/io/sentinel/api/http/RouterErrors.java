@@ -47,7 +47,8 @@ final class RouterErrors {
             LOG.debug("Answered {} {} with {}", request.method(), request.path(), status);
         }
         if (status == 405) {
-            Set<String> allowed = allowedMethods.of(request.path());
+            // the path as routing saw it: /api/../api/status and //api//status are /api/status there
+            Set<String> allowed = allowedMethods.of(context.normalizedPath());
             ErrorAnswers.send(request.response(), status, request.method().name() + " is not allowed here; "
                     + (allowed.isEmpty() ? "see GET / for the API" : "use " + String.join(", ", allowed)), allowed);
             return;

@@ -50,6 +50,8 @@ class RequestGateTest {
                 "Content-Type", "application/json; charset=\"no-such-charset\"")))).isEqualTo(415);
         assertThat(status(gate.inspect("/api/silences", headers("Content-Length", "9",
                 "Content-Type", "application/json; charset=%%")))).isEqualTo(415);
+        assertThat(status(gate.inspect("/api/silences", headers("Content-Length", "9", "Content-Type", ";;;")))).isEqualTo(415);
+        assertThat(status(gate.inspect("/api/silences", headers("Content-Length", "9", "Content-Type", ";")))).isEqualTo(415);
     }
 
     @Test
