@@ -99,6 +99,9 @@ final class FuzzedRequests {
 
     FuzzedRequest next(int index) {
         String canary = "zqx" + index + "k";
+        if (random.nextInt(100) < 12) {
+            return operatorAction(index, canary);
+        }
         String method = pick(METHODS);
         List<RawHttp.Header> headers = new ArrayList<>();
         String kind = "plain";
@@ -165,6 +168,53 @@ final class FuzzedRequests {
     }
 
     private record Body(byte[] bytes, String contentType, String kind) {
+    }
+
+    /**
+     * A well-formed operator action, so that the token's place decides the answer: in the Authorization header
+     * (the only place it counts), in the query, in the body, or absent.
+     */
+    private FuzzedRequest operatorAction(int index, String canary) {
+        String method = "POST";
+        String target;
+        String body;
+        int action = random.nextInt(3);
+        if (action == 0) {
+            target = "/api/silences";
+            body = pick(SILENCE_BODIES.subList(0, 3)).replace("{c}", canary);
+        } else if (action == 1) {
+            target = "/api/breakers/hunter/" + pick(List.of("force-open", "close", "reset"));
+            body = "{\"reason\": \"" + canary + "\"}";
+        } else {
+            method = "DELETE";
+            target = "/api/silences/" + UUID.nameUUIDFromBytes(canary.getBytes(StandardCharsets.US_ASCII));
+            body = "";
+        }
+        List<RawHttp.Header> headers = new ArrayList<>();
+        boolean rightTokenInHeader = false;
+        String kind;
+        int place = random.nextInt(100);
+        if (place < 40) {
+            headers.add(new RawHttp.Header("Authorization", "Bearer " + token));
+            rightTokenInHeader = true;
+            kind = "action-token-in-header";
+        } else if (place < 70) {
+            target += "?" + pick(List.of("Authorization=Bearer%20", "authorization=Bearer+", "access_token=")) + token;
+            kind = "action-token-in-query";
+        } else if (place < 85) {
+            body = body.isEmpty() ? "{\"Authorization\": \"Bearer " + token + "\"}"
+                    : body.replaceFirst("\\{", "{\"Authorization\": \"Bearer " + token + "\", ");
+            kind = "action-token-in-body";
+        } else {
+            headers.add(new RawHttp.Header("Authorization", pick(List.of("Bearer " + canary, "Basic " + token, token))));
+            kind = "action-wrong-token";
+        }
+        byte[] bytes = text(body);
+        if (bytes.length > 0) {
+            headers.add(new RawHttp.Header("Content-Type", "application/json"));
+        }
+        headers.add(new RawHttp.Header("Content-Length", String.valueOf(bytes.length)));
+        return new FuzzedRequest(index, method, target, headers, bytes, canary, rightTokenInHeader, kind);
     }
 
     private Body body(String canary) {
@@ -240,7 +290,7 @@ final class FuzzedRequests {
         return String.join("&", parameters);
     }
 
-    /** The body in two chunks (one when it is a single byte), then the last, empty chunk. */
+    /** The body in chunks of half its size, then the last, empty chunk. */
     private static byte[] chunked(byte[] body) {
         java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream();
         int half = Math.max(1, body.length / 2);

@@ -47,9 +47,14 @@ final class RawHttp {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
+            try {
+                out.write((head + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body);
+                out.flush();
+            } catch (IOException closedWhileSending) {
+                // the server may answer and close before it has read everything (a request line or headers too
+                // long to parse): read its answer anyway
+            }
             return read(socket.getInputStream(), method.equals("HEAD"));
         }
     }

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * JSON for every error the router answers itself: no route (404), a route for another method (405 with
- * {@code Allow}), a body over the limit (413), a request Vert.x could not decode (400), a failure while
- * handling (500). Without these, Vert.x answers HTML or an empty body, and logs a stack trace for the
+ * {@code Allow}), an Accept header a route cannot satisfy (406), a body over the limit (413), a request
+ * Vert.x could not decode (400), a failure while handling (500). Without these, Vert.x answers HTML or an empty body, and logs a stack trace for the
  * client's mistake.
  */
 final class RouterErrors {
@@ -60,6 +60,7 @@ final class RouterErrors {
         return switch (status) {
             case 400 -> "the request is malformed: check the URL's %-escapes, the query string and the body";
             case 404 -> "nothing here; GET / lists the API";
+            case 406 -> "this endpoint answers application/json only: accept it, or leave Accept out";
             case 413 -> "the body is larger than " + maxBodyBytes + " bytes";
             case 500 -> "the request failed; the daemon's log has the details";
             default -> HttpResponseStatus.valueOf(status).reasonPhrase();
