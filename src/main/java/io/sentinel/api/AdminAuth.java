@@ -9,6 +9,10 @@ import java.util.Optional;
 /**
  * Guards operator actions with {@code Authorization: Bearer <SENTINEL_ADMIN_TOKEN>}. Without a configured
  * token the actions are refused (403) rather than open: an unset variable must never mean "no password".
+ *
+ * <p>The value checked is the request's {@code Authorization} header and nothing else: a token in a query
+ * parameter or form field never reaches the handlers ({@link ApiHeaderFilterStrategy}), since URLs end up in
+ * proxy logs, browser history and referrers.
  */
 public final class AdminAuth {
 

@@ -2,21 +2,28 @@ package io.sentinel.api;
 
 import io.sentinel.json.Json;
 import io.sentinel.secret.Redactor;
+import io.sentinel.store.StoreException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Writes an {@link ApiReply} as the HTTP response: JSON, status code, caching header, secrets removed. */
+/**
+ * Writes an {@link ApiReply} as the HTTP response: JSON, status code, caching header, secrets removed. The
+ * answers given before a request reaches Camel ({@link io.sentinel.api.http}) use the same body and headers.
+ */
 public final class ApiReplies {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiReplies.class);
 
+    /** How long a client should wait before asking again while the database is unavailable: the longest reconnect backoff. */
+    public static final String RETRY_AFTER_SECONDS = "30";
+
     /**
      * A handler failed: answer JSON (503 when storage is unavailable, else 500) with a short reason, and keep
-     * the details for the log.
+     * the details for the log, on one line.
      */
     public void failure(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        boolean storageDown = error instanceof io.sentinel.store.StoreException;
+        boolean storageDown = error instanceof StoreException;
         String reason = error == null ? "unknown" : Redactor.global().describe(error);
         LOG.warn("API request failed: {}", reason);
         exchange.getMessage().setBody(storageDown
@@ -25,18 +32,35 @@ public final class ApiReplies {
         render(exchange);
     }
 
+    /**
+     * Replaces the message's headers with the response's own: every request header, query parameter and path
+     * parameter Camel copied into the message is dropped first, so nothing the client sent can come back as a
+     * response header (the header filter strategy only lets the API's own headers out as a second guard).
+     */
     public void render(Exchange exchange) {
         Message message = exchange.getMessage();
         Object body = message.getBody();
         ApiReply reply = body instanceof ApiReply answer ? answer
                 : ApiReply.error(500, "the handler returned no reply");
+        message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setHeader("Cache-Control", reply.cacheFor().isZero() ? "no-store"
-                : "max-age=" + reply.cacheFor().toSeconds());
+        message.setHeader("Cache-Control", cacheControl(reply));
         if (reply.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"sentinel\"");
         }
-        message.setBody(Redactor.global().redact(Json.write(reply.body())));
+        if (reply.status() == 503) {
+            message.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+        message.setBody(json(reply));
+    }
+
+    /** The response body: the reply as JSON with every known secret masked. */
+    public static String json(ApiReply reply) {
+        return Redactor.global().redact(Json.write(reply.body()));
+    }
+
+    public static String cacheControl(ApiReply reply) {
+        return reply.cacheFor().isZero() ? "no-store" : "max-age=" + reply.cacheFor().toSeconds();
     }
 }

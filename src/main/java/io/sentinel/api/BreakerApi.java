@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 
 /**
  * {@code GET /api/breakers}, {@code GET /api/breakers/{dependency}} and the operator actions
@@ -41,22 +43,29 @@ public final class BreakerApi {
         return ApiReply.cached(body, CACHE_FOR);
     }
 
-    public ApiReply one(String dependency) {
+    public ApiReply one(@Header("dependency") String dependency) {
+        Optional<ApiReply> malformed = PathIds.refuseConfigId(dependency, "dependency");
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
         if (!breakers.has(dependency)) {
             return unknown(dependency);
         }
         return ApiReply.cached(describe(dependency), CACHE_FOR);
     }
 
-    public ApiReply forceOpen(String dependency, String authorization, String body, String reasonParameter) {
+    public ApiReply forceOpen(@Header("dependency") String dependency, @Header("Authorization") String authorization,
+                              @Body String body, @Header("reason") String reasonParameter) {
         return act(dependency, authorization, body, reasonParameter, breakers::forceOpen);
     }
 
-    public ApiReply close(String dependency, String authorization, String body, String reasonParameter) {
+    public ApiReply close(@Header("dependency") String dependency, @Header("Authorization") String authorization,
+                          @Body String body, @Header("reason") String reasonParameter) {
         return act(dependency, authorization, body, reasonParameter, breakers::close);
     }
 
-    public ApiReply reset(String dependency, String authorization, String body, String reasonParameter) {
+    public ApiReply reset(@Header("dependency") String dependency, @Header("Authorization") String authorization,
+                          @Body String body, @Header("reason") String reasonParameter) {
         return act(dependency, authorization, body, reasonParameter, breakers::reset);
     }
 
@@ -65,6 +74,10 @@ public final class BreakerApi {
         Optional<ApiReply> refused = auth.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        Optional<ApiReply> malformed = PathIds.refuseConfigId(dependency, "dependency");
+        if (malformed.isPresent()) {
+            return malformed.get();
         }
         if (!breakers.has(dependency)) {
             return unknown(dependency);

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Header;
 
 /**
  * {@code GET /api/incidents} (the recent ones) and {@code GET /api/incidents/{id}}: an incident's timeline of
@@ -37,7 +39,11 @@ public final class IncidentApi {
         return ApiReply.ok(Map.of("incidents", incidents));
     }
 
-    public ApiReply one(String id) {
+    public ApiReply one(@Header("id") String id) {
+        Optional<ApiReply> malformed = PathIds.refuseIncidentId(id);
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
         List<AlertEvent> timeline = events.forIncident(id);
         if (timeline.isEmpty()) {
             return ApiReply.notFound("no incident with id '" + id + "'; GET /api/incidents lists the recent ones");

@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
 
 /**
  * {@code GET /api/silences}, {@code POST /api/silences} and {@code DELETE /api/silences/{id}}: hold back
@@ -46,7 +48,7 @@ public final class SilenceApi {
         return ApiReply.ok(body);
     }
 
-    public ApiReply create(String authorization, String body) {
+    public ApiReply create(@Header("Authorization") String authorization, @Body String body) {
         Optional<ApiReply> refused = auth.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
@@ -97,10 +99,14 @@ public final class SilenceApi {
         return new ApiReply(201, created, Duration.ZERO);
     }
 
-    public ApiReply end(String id, String authorization) {
+    public ApiReply end(@Header("id") String id, @Header("Authorization") String authorization) {
         Optional<ApiReply> refused = auth.refuse(authorization);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        Optional<ApiReply> malformed = PathIds.refuseSilenceId(id);
+        if (malformed.isPresent()) {
+            return malformed.get();
         }
         Instant now = clock.instant();
         return muting.end(id, now).map(silence -> ApiReply.ok(describe(silence, now)))
@@ -110,14 +116,24 @@ public final class SilenceApi {
     private static final String EXAMPLE =
             "{\"dependency\": \"hunter\", \"duration\": \"2h\", \"reason\": \"planned key rotation\"}";
 
+    /** A duration over {@link #LONGEST} is refused before it is added: a huge one would overflow the clock. */
     private static Optional<Instant> endsAt(JsonNode json, Instant now) {
         Optional<String> duration = text(json, "duration");
         if (duration.isPresent()) {
-            return Durations.parse(duration.get()).map(now::plus);
+            return duration(duration.get()).filter(length -> length.compareTo(LONGEST) <= 0).map(now::plus);
         }
         try {
             return text(json, "endsAt").map(Instant::parse);
         } catch (DateTimeParseException notATime) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link Durations#parse} throws for amounts too large for a long or a Duration, e.g. 99999999999999999999d. */
+    private static Optional<Duration> duration(String text) {
+        try {
+            return Durations.parse(text);
+        } catch (ArithmeticException | NumberFormatException tooLarge) {
             return Optional.empty();
         }
     }

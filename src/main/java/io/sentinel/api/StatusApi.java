@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.camel.Header;
 
 /** {@code GET /api/status}, {@code /api/checks/{id}} and {@code /api/checks/{id}/history}. */
 public final class StatusApi {
@@ -61,12 +62,20 @@ public final class StatusApi {
         return ApiReply.ok(body);
     }
 
-    public ApiReply check(String id) {
+    public ApiReply check(@Header("id") String id) {
+        Optional<ApiReply> malformed = PathIds.refuseConfigId(id, "check");
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
         return checks.check(id).map(check -> ApiReply.ok(describe(check)))
                 .orElseGet(() -> unknownCheck(id));
     }
 
-    public ApiReply history(String id, String limit) {
+    public ApiReply history(@Header("id") String id, @Header("limit") String limit) {
+        Optional<ApiReply> malformed = PathIds.refuseConfigId(id, "check");
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
         Optional<CheckConfig> check = checks.check(id);
         if (check.isEmpty()) {
             return unknownCheck(id);
@@ -75,7 +84,7 @@ public final class StatusApi {
         try {
             count = limit == null || limit.isBlank() ? DEFAULT_HISTORY : Integer.parseInt(limit.strip());
         } catch (NumberFormatException notANumber) {
-            return ApiReply.badRequest("limit must be a whole number from 1 to " + MAX_HISTORY + ", got '" + limit + "'");
+            return ApiReply.badRequest("limit must be a whole number from 1 to " + MAX_HISTORY);
         }
         if (count < 1 || count > MAX_HISTORY) {
             return ApiReply.badRequest("limit must be from 1 to " + MAX_HISTORY + ", got " + count);

@@ -27,6 +27,8 @@ public final class BeanNames {
     public static final String INCIDENT_API = "incidentApi";
     public static final String API_REPLIES = "apiReplies";
     public static final String API_HEADER_FILTER = "apiHeaderFilterStrategy";
+    /** Not named by a route: Camel finds it by type and lets it shape the HTTP server. */
+    public static final String API_HTTP_SERVER = "apiHttpServer";
     public static final String METRICS_REGISTRY = "metricsRegistry";
     public static final String CIRCUIT_BREAKER_REGISTRY = "circuitBreakerRegistry";
 
@@ -42,6 +44,6 @@ public final class BeanNames {
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
-                API_REPLIES, API_HEADER_FILTER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
+                API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
     }
 }

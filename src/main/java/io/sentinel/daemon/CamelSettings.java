@@ -1,5 +1,6 @@
 package io.sentinel.daemon;
 
+import io.sentinel.api.http.ApiHttpServer;
 import io.sentinel.config.SentinelConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class CamelSettings {
         settings.put("camel.server.enabled", "true");
         settings.put("camel.server.host", config.server().host());
         settings.put("camel.server.port", String.valueOf(config.server().port()));
+        settings.put("camel.server.max-body-size", String.valueOf(ApiHttpServer.MAX_BODY_BYTES));
+        // the API takes JSON only; the request gate refuses multipart bodies before they are read
+        settings.put("camel.server.file-upload-enabled", "false");
         settings.put("camel.management.enabled", "true");
         settings.put("camel.management.host", config.server().host());
         settings.put("camel.management.port", String.valueOf(config.server().port()));

@@ -10,6 +10,7 @@ import io.sentinel.api.CostApi;
 import io.sentinel.api.IncidentApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.api.http.ApiHttpServer;
 import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
@@ -132,6 +133,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.alertEvents, storage.outbox));
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
+        main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();

@@ -91,6 +91,7 @@ class DatabaseDownAlertIT {
                     .contains("db-ping").contains("FIRING-DOWN");
             var history = daemon.get("/api/checks/db-ping/history");
             assertThat(history.statusCode()).as("no stack trace, a JSON answer").isEqualTo(503);
+            assertThat(history.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(history.body()).startsWith("{").contains("the database is unavailable").doesNotContain("\tat ");
 
             database = startDatabase();
