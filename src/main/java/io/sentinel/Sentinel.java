@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import sun.misc.Signal;
 
 /**
  * {@code java -jar sentinel.jar [run|validate]}. Exit codes: 0 fine, 1 the daemon failed to start,
@@ -93,12 +94,12 @@ public final class Sentinel {
         Optional<Path> watchedFile = ConfigSource.file(commandLine, environment);
         if (watchedFile.isEmpty()) {
             // the built-in configuration cannot change: nothing to watch
-            Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "sentinel-shutdown"));
+            stopOnShutdown(daemon::close);
             return awaitStop(daemon);
         }
         Supervisor supervisor = new Supervisor(new ConfigLoader(BuiltInKinds.index(), environment), watchedFile.get(),
                 routesDirectory(commandLine, environment), options, config, daemon);
-        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::stop, "sentinel-shutdown"));
+        stopOnShutdown(supervisor::stop);
         try {
             supervisor.run();
         } catch (InterruptedException interrupted) {
@@ -106,6 +107,20 @@ public final class Sentinel {
             supervisor.stop();
         }
         return OK;
+    }
+
+    /**
+     * Stops the daemon when the JVM shuts down. SIGTERM, the way Docker, Kubernetes and systemd ask for a stop,
+     * runs that same shutdown and exits 0 rather than the JVM's 143 (128 + SIGTERM): a requested stop that
+     * completed is not a failure.
+     */
+    private static void stopOnShutdown(Runnable stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "sentinel-shutdown"));
+        try {
+            Signal.handle(new Signal("TERM"), signal -> System.exit(OK));
+        } catch (IllegalArgumentException reserved) {
+            // the JVM keeps SIGTERM to itself here (-Xrs): its own handling stays
+        }
     }
 
     private static int awaitStop(SentinelDaemon daemon) {

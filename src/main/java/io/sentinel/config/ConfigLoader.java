@@ -146,7 +146,9 @@ public final class ConfigLoader {
     }
 
     private static StorageConfig readStorage(ConfigSection section) {
-        String url = section.text("url", StorageConfig.DEFAULT_URL).strip();
+        // empty, as ${SENTINEL_DB_URL:} gives when the variable is unset: the embedded database
+        String url = section.text("url").map(String::strip).filter(text -> !text.isEmpty())
+                .orElse(StorageConfig.DEFAULT_URL);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             section.problem("url", "storage url '" + url + "' is neither H2 nor PostgreSQL",
                     "use jdbc:postgresql://host:5432/db or jdbc:h2:file:./data/sentinel");

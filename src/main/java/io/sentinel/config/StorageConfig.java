@@ -16,6 +16,11 @@ import java.util.Objects;
  */
 public record StorageConfig(String url, String username, Secret password, Path reportsDirectory, Duration retention) {
 
+    /**
+     * The embedded H2 database, used when {@code storage.url} is not set. It lives in the data directory the
+     * daemon runs with ({@code --data}, {@code SENTINEL_DATA}): {@link #locatedIn(Path)} places it there. The
+     * value written here is where it lands with the default data directory, {@code data/}.
+     */
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/sentinel;AUTO_SERVER=FALSE";
 
     public StorageConfig {
@@ -27,6 +32,19 @@ public record StorageConfig(String url, String username, Secret password, Path r
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("storage url must be an H2 or PostgreSQL JDBC URL");
         }
+    }
+
+    /**
+     * This storage with the default embedded database moved into {@code dataDirectory}. Any URL that was
+     * written out, H2 or PostgreSQL, is kept exactly as written: a relative H2 path stays relative to the
+     * working directory, as H2 defines it.
+     */
+    public StorageConfig locatedIn(Path dataDirectory) {
+        if (!url.equals(DEFAULT_URL)) {
+            return this;
+        }
+        Path file = dataDirectory.toAbsolutePath().normalize().resolve("sentinel");
+        return new StorageConfig("jdbc:h2:file:" + file, username, password, reportsDirectory, retention);
     }
 
     public boolean isPostgres() {

@@ -29,7 +29,7 @@ final class Storage implements AutoCloseable {
     final Retention retention;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
-        this.database = Database.open(config);
+        this.database = Database.open(config.locatedIn(dataDirectory));
         this.results = new ResultStore(database, dataDirectory.resolve("spool"));
         this.checkStates = new CheckStateStore(database, clock);
         this.alertEvents = new AlertEventStore(database);
