@@ -184,7 +184,7 @@ class ValidateCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(stderr()).doesNotContain("Exception").contains("minimumCalls (8) is larger than window (5)")
-                .contains("'failureRate' must be a percentage above 0 and at most 100, got 150.0")
+                .contains("'failureRate' must be a percentage above 0 and at most 100, got 150")
                 .contains("'waitInOpen' is not a duration: '30 seconds' — write a duration like 500ms, 30s, 5m, 1h or 1h30m");
     }
 
