@@ -93,7 +93,7 @@ public final class Supervisor {
         try {
             changed = loader.load(configFile);
         } catch (InvalidConfigException invalid) {
-            invalid.problems().forEach(problem -> LOG.error("{}", problem.format()));
+            invalid.reportLines().forEach(line -> LOG.error("{}", line));
             LOG.error("Configuration change refused ({} problem(s)); still running the previous configuration",
                     invalid.problems().size());
             return;

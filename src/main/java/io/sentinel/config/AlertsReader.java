@@ -47,7 +47,7 @@ final class AlertsReader {
                     targets.add(channelId);
                 } else {
                     section.problemAt(item, "routing for " + severity.label() + " names channel " + ProblemText.quote(item.getValue())
-                            + ", which is not defined", "defined channels: " + String.join(", ", channelIds));
+                            + ", which is not defined", "defined channels: " + Suggestions.listed(channelIds));
                 }
             }
             routing.put(severity, targets.isEmpty() && !section.has(severity.label()) ? List.of(LogChannelConfig.TYPE) : targets);

@@ -66,7 +66,7 @@ final class CheckReader {
                 "check names dependency " + ProblemText.quote(section.written("dependency").orElse(value))
                         + ", which is not defined under dependencies:",
                 Suggestions.nearest(value, dependencyIds).map(s -> "did you mean '" + s + "'? ").orElse("")
-                        + (dependencyIds.isEmpty() ? "define it under dependencies:" : "defined: " + String.join(", ", dependencyIds))));
+                        + (dependencyIds.isEmpty() ? "define it under dependencies:" : "defined: " + Suggestions.listed(dependencyIds))));
 
         CheckOptions options = kindName.flatMap(kinds::find).map(kind -> kind.readOptions(section)).orElse(null);
         if (id.isEmpty() || !Identifiers.isValid(id.get()) || dependency.isEmpty() || !dependencyIds.contains(dependency.get())

@@ -71,8 +71,8 @@ public final class ConfigText {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
             return strictUtf8(file, bytes, 3);
         }
-        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
-            throw notUtf8(file, "the file is UTF-32 text (it starts with a UTF-32 byte order mark), not UTF-8", "UTF-32");
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00) || looksLikeUtf32(bytes)) {
+            throw notUtf8(file, "the file is UTF-32 text, not UTF-8", "UTF-32");
         }
         if (startsWith(bytes, 0xFE, 0xFF) || startsWith(bytes, 0xFF, 0xFE) || looksLikeUtf16(bytes)) {
             throw notUtf8(file, "the file is UTF-16 text, not UTF-8", "UTF-16");
@@ -131,6 +131,28 @@ public final class ConfigText {
         }
         int pairs = sample / 2;
         return Math.max(zeroEven, zeroOdd) * 10 >= pairs * 8 && Math.min(zeroEven, zeroOdd) * 10 <= pairs;
+    }
+
+    /** UTF-32 without a byte order mark: three zero bytes beside almost every ASCII character. */
+    private static boolean looksLikeUtf32(byte[] bytes) {
+        int sample = Math.min(bytes.length, 512) & ~3;
+        if (sample < 8) {
+            return false;
+        }
+        int[] zeros = new int[4];
+        for (int i = 0; i < sample; i++) {
+            if (bytes[i] == 0) {
+                zeros[i % 4]++;
+            }
+        }
+        int units = sample / 4;
+        int zeroColumns = 0;
+        for (int column = 0; column < 4; column++) {
+            if (zeros[column] * 10 >= units * 9) {
+                zeroColumns++;
+            }
+        }
+        return zeroColumns == 3;
     }
 
     /** Many control bytes early on: not text in any encoding. */

@@ -24,7 +24,7 @@ final class OverridesReader {
                     } else {
                         section.problemAt(item, "channel " + ProblemText.quote(item.getValue()) + " is not defined under alerts.channels",
                                 Suggestions.nearest(channel, channelIds).map(s -> "did you mean '" + s + "'? ").orElse("")
-                                        + "defined: " + String.join(", ", channelIds));
+                                        + "defined: " + Suggestions.listed(channelIds));
                     }
                 }
                 channels = Optional.of(named);

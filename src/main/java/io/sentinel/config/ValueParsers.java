@@ -261,12 +261,13 @@ final class ValueParsers {
         };
     }
 
-    /** Plain decimal notation only, refusing absurdly long texts before parsing them. */
+    /**
+     * Plain decimal notation only. A text longer than {@value #MAX_NUMBER_LENGTH} characters is cut before it
+     * is parsed: its integer digits decide whether it is huge, and a long fraction changes nothing that matters.
+     */
     static Optional<BigDecimal> decimal(String text) {
-        if (text.isEmpty() || text.length() > MAX_NUMBER_LENGTH) {
-            return text.length() > MAX_NUMBER_LENGTH && isWholeNumber(text)
-                    ? Optional.of(text.charAt(0) == '-' ? BigDecimal.valueOf(-Double.MAX_VALUE) : BigDecimal.valueOf(Double.MAX_VALUE))
-                    : Optional.empty();
+        if (text.isEmpty()) {
+            return Optional.empty();
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -274,11 +275,39 @@ final class ValueParsers {
                 return Optional.empty();
             }
         }
+        String parsed = text;
+        if (text.length() > MAX_NUMBER_LENGTH) {
+            Optional<String> shortened = shortenPlainDecimal(text);
+            if (shortened.isEmpty()) {
+                return Optional.empty();
+            }
+            parsed = shortened.get();
+        }
         try {
-            return Optional.of(new BigDecimal(text));
+            return Optional.of(new BigDecimal(parsed));
         } catch (NumberFormatException | ArithmeticException notDecimal) {
             return Optional.empty();
         }
+    }
+
+    /** A long {@code [sign]digits[.digits]} as a short text of the same size class; empty for anything else. */
+    private static Optional<String> shortenPlainDecimal(String text) {
+        boolean negative = text.charAt(0) == '-';
+        String unsigned = negative || text.charAt(0) == '+' ? text.substring(1) : text;
+        int dot = unsigned.indexOf('.');
+        String whole = dot < 0 ? unsigned : unsigned.substring(0, dot);
+        String fraction = dot < 0 ? "" : unsigned.substring(dot + 1);
+        if ((whole.isEmpty() && fraction.isEmpty()) || !isWholeNumber(whole.isEmpty() ? "0" : whole)
+                || (!fraction.isEmpty() && !isWholeNumber(fraction))) {
+            return Optional.empty();
+        }
+        String significant = stripLeadingZeros(whole.isEmpty() ? "0" : whole);
+        String sign = negative ? "-" : "";
+        if (significant.length() > MAX_NUMBER_LENGTH / 2) {
+            return Optional.of(sign + "1e" + significant.length()); // as far out of every range as the text
+        }
+        return Optional.of(sign + significant + "." + (fraction.isEmpty() ? "0"
+                : fraction.substring(0, Math.min(fraction.length(), MAX_NUMBER_LENGTH / 2))));
     }
 
     /** An optional sign and ASCII digits, checked without a regular expression (see {@link Durations#read}). */
