@@ -45,7 +45,7 @@ final class YamlComposer {
                     "a configuration needs about six levels: look for unclosed or repeated [ or { brackets");
         } catch (ReaderException unprintable) {
             int[] position = ConfigText.lineAndColumn(yaml, unprintable.getPosition());
-            context.problem(position[0], position[1], "the file contains the control character "
+            context.problem(position[0], position[1], "the file contains the character "
                     + String.format("U+%04X", unprintable.getCodePoint()) + ", which YAML does not allow",
                     "remove it; save the file as plain UTF-8 text");
         } catch (MarkedYamlEngineException syntax) {

@@ -157,7 +157,7 @@ class ConfigFileLimitsTest {
     void aControlCharacterIsNamedAtItsPosition() throws IOException {
         Path file = write("dependencies:\n  - id: a\u001bpi\n", StandardCharsets.UTF_8);
 
-        assertThat(problemsOf(file)).containsExactly(file + ":2:10: the file contains the control character U+001B,"
+        assertThat(problemsOf(file)).containsExactly(file + ":2:10: the file contains the character U+001B,"
                 + " which YAML does not allow — remove it; save the file as plain UTF-8 text");
     }
 
