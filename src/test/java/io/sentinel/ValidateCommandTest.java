@@ -184,7 +184,7 @@ class ValidateCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(stderr()).doesNotContain("Exception").contains("minimumCalls (8) is larger than window (5)")
-                .contains("'failureRate' must be a percentage above 0 and at most 100, got 150.0")
+                .contains("'failureRate' must be a percentage above 0 and at most 100, got 150")
                 .contains("'waitInOpen' is not a duration: '30 seconds' — write a duration like 500ms, 30s, 5m, 1h or 1h30m");
     }
 
@@ -210,6 +210,68 @@ class ValidateCommandTest {
                 .contains("maintenance window names dependency 'google-placez', which is not defined — did you mean 'google-places'?")
                 .contains("'Mars/Olympus' is not a time zone")
                 .doesNotContain("unknown key 'webhookUrl'");
+    }
+
+    @Test
+    void aDurationThatWouldOverflowIsAProblemForValidateAndForRunAlike() throws IOException {
+        String yaml = VALID.replace("interval: 5m", "interval: 99999999999999999999d");
+
+        assertThat(validate(yaml)).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:9:15: 'interval' is 99999999999999999999d, above the maximum — use at most 7d")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+
+        err.reset();
+        int code = Sentinel.run(new String[] {"run", "--config", directory.resolve("sentinel.yaml").toString()},
+                print(out), print(err), environment::get);
+        assertThat(code).as("run refuses before starting anything").isEqualTo(2);
+        assertThat(stderr()).contains("'interval' is 99999999999999999999d, above the maximum").contains("nothing was started");
+    }
+
+    @Test
+    void fiveThousandBracketsAFourMegabyteFileABinaryFileAndUtf16AreRefusedAsWhatTheyAre() throws IOException {
+        assertThat(validate(VALID + "deep: " + "[".repeat(5000) + "]".repeat(5000) + "\n")).isEqualTo(2);
+        assertThat(stderr()).contains("nests more than 50 levels deep");
+
+        assertThat(validate(VALID + ("#" + "x".repeat(1023) + "\n").repeat(4096))).isEqualTo(2);
+        assertThat(stderr()).contains("the file is larger than 1 MiB");
+
+        Path file = directory.resolve("sentinel.yaml");
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+        assertThat(Sentinel.run(new String[] {"validate", "--config", file.toString()}, print(out), print(err), environment::get))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:3:1: binary file: byte 8 is a NUL byte").doesNotContain("permission");
+
+        err.reset();
+        Files.write(file, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3, 13, 'I', 'H', 'D', 'R'});
+        assertThat(Sentinel.run(new String[] {"validate", "--config", file.toString()}, print(out), print(err), environment::get))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:1:1: binary file: byte 0 (0x89) is not UTF-8 text").doesNotContain("permission");
+
+        err.reset();
+        Files.writeString(file, VALID, StandardCharsets.UTF_16);
+        assertThat(Sentinel.run(new String[] {"validate", "--config", file.toString()}, print(out), print(err), environment::get))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:1:1: the file is UTF-16 text, not UTF-8").doesNotContain("permission");
+    }
+
+    @Test
+    void aWebhookUsedWhereAWordBelongsIsQuotedAsTheReferenceNeverTheUrl() throws IOException {
+        environment = Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.com/services/T000/B000/webhookSecret123");
+
+        int code = validate(VALID + "    severity: ${SLACK_WEBHOOK_URL}\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:10:15: 'severity' cannot be '${SLACK_WEBHOOK_URL}' — use one of critical, high, medium");
+        assertThat(stdout() + stderr()).doesNotContain("webhookSecret123").doesNotContain("hooks.slack.com");
+    }
+
+    @Test
+    void aStorageUrlIsPrintedWithItsPasswordMasked() throws IOException {
+        int code = validate("storage:\n  url: jdbc:mysql://app:hunter2-pw@db/x?password=hunter2-pw\n" + VALID);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("storage url 'jdbc:mysql://app:****@db/x?password=****' is neither H2 nor PostgreSQL")
+                .doesNotContain("hunter2-pw");
     }
 
     @Test

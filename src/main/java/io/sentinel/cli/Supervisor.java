@@ -9,6 +9,7 @@ import io.sentinel.secret.Redactor;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,35 +18,57 @@ import org.slf4j.LoggerFactory;
  * first; a wrong one is refused with every problem logged (file, line, fix) and the running configuration
  * stays; a valid one replaces the daemon (state, breakers and the outbox carry over through the database).
  * If the new configuration cannot start, the previous one is started again.
+ *
+ * <p>No edit, however broken, stops the watching: whatever goes wrong while reading a change is logged
+ * (without a stack trace, which could carry a value from the file) and the next change is read again.
  */
 public final class Supervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     static final Duration CHECK_EVERY = Duration.ofSeconds(2);
 
+    /** Starts a daemon for a configuration; a seam so that reloading can be tested without Camel. */
+    @FunctionalInterface
+    interface Starter {
+        AutoCloseable start(SentinelConfig config) throws Exception;
+    }
+
     private final ConfigLoader loader;
     private final Path configFile;
-    private final DaemonOptions options;
+    private final Starter starter;
     private final ConfigWatcher watcher;
+    private final Duration checkEvery;
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private SentinelConfig config;
-    private SentinelDaemon daemon;
+    private AutoCloseable daemon;
 
     public Supervisor(ConfigLoader loader, Path configFile, Path routesDirectory, DaemonOptions options,
                       SentinelConfig config, SentinelDaemon daemon) {
+        this(loader, configFile, routesDirectory, changed -> SentinelDaemon.start(changed, options), config, daemon,
+                CHECK_EVERY);
+    }
+
+    Supervisor(ConfigLoader loader, Path configFile, Path routesDirectory, Starter starter, SentinelConfig config,
+               AutoCloseable daemon, Duration checkEvery) {
         this.loader = loader;
         this.configFile = configFile;
-        this.options = options;
+        this.starter = starter;
         this.config = config;
         this.daemon = daemon;
+        this.checkEvery = checkEvery;
         this.watcher = new ConfigWatcher(configFile, routesDirectory);
     }
 
     /** Watches for changes until {@link #stop()}. */
     public void run() throws InterruptedException {
-        while (!shutdown.await(CHECK_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (watcher.changed()) {
-                reload();
+        while (!shutdown.await(checkEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+            try {
+                if (watcher.changed()) {
+                    reload();
+                }
+            } catch (RuntimeException | StackOverflowError | LinkageError unexpected) {
+                LOG.error("Reading the configuration change failed ({}); still running the previous configuration"
+                        + " and watching for the next change", unexpected.getClass().getSimpleName());
             }
         }
     }
@@ -53,8 +76,13 @@ public final class Supervisor {
     public synchronized void stop() {
         shutdown.countDown();
         if (daemon != null) {
-            daemon.close();
+            close(daemon);
         }
+    }
+
+    /** The configuration running now. */
+    synchronized SentinelConfig config() {
+        return config;
     }
 
     synchronized void reload() {
@@ -65,26 +93,36 @@ public final class Supervisor {
         try {
             changed = loader.load(configFile);
         } catch (InvalidConfigException invalid) {
-            invalid.problems().forEach(problem -> LOG.error("{}", problem.format()));
+            invalid.reportLines().forEach(line -> LOG.error("{}", line));
             LOG.error("Configuration change refused ({} problem(s)); still running the previous configuration",
                     invalid.problems().size());
             return;
         }
         LOG.info("Configuration changed; restarting with {} check(s)", changed.checks().size());
-        daemon.close();
+        if (daemon != null) {
+            close(daemon);
+        }
         try {
-            daemon = SentinelDaemon.start(changed, options);
+            daemon = starter.start(changed);
             config = changed;
         } catch (Exception failure) {
             LOG.error("The new configuration could not start ({}); going back to the previous one",
                     Redactor.global().describe(failure));
             try {
-                daemon = SentinelDaemon.start(config, options);
+                daemon = starter.start(config);
             } catch (Exception alsoFailed) {
                 LOG.error("The previous configuration could not start again either: {}", Redactor.global().describe(alsoFailed));
                 daemon = null;
                 shutdown.countDown();
             }
+        }
+    }
+
+    private static void close(AutoCloseable daemon) {
+        try {
+            daemon.close();
+        } catch (Exception failure) {
+            LOG.warn("Stopping the daemon failed: {}", Redactor.global().describe(failure));
         }
     }
 }

@@ -21,6 +21,8 @@ public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<Stri
 
     public static final Duration DEFAULT_REMINDER = Duration.ofHours(1);
     public static final Duration MINIMUM_REMINDER = Duration.ofMinutes(5);
+    /** A still-firing alert repeated less than weekly is an alert forgotten. */
+    public static final Duration MAXIMUM_REMINDER = Duration.ofDays(7);
 
     public AlertsConfig {
         channels = List.copyOf(channels);

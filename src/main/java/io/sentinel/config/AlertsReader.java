@@ -26,7 +26,8 @@ final class AlertsReader {
         Map<Severity, List<String>> routing = section.read("routing", routingSection -> readRouting(routingSection, ids))
                 .orElseGet(() -> defaultRouting(channels));
         boolean sendOnResolved = section.bool("sendOnResolved", true);
-        Duration reminder = section.durationAtLeast("reminderInterval", AlertsConfig.MINIMUM_REMINDER, AlertsConfig.DEFAULT_REMINDER);
+        Duration reminder = section.duration("reminderInterval", AlertsConfig.MINIMUM_REMINDER, AlertsConfig.MAXIMUM_REMINDER,
+                AlertsConfig.DEFAULT_REMINDER);
         List<MaintenanceWindow> maintenance = new ArrayList<>();
         for (ConfigSection window : section.sections("maintenance")) {
             MaintenanceReader.read(window, checkIds, dependencyIds).ifPresent(maintenance::add);
@@ -45,8 +46,8 @@ final class AlertsReader {
                 if (channelIds.contains(channelId)) {
                     targets.add(channelId);
                 } else {
-                    section.problemAt(item, "routing for " + severity.label() + " names channel '" + channelId
-                            + "', which is not defined", "defined channels: " + String.join(", ", channelIds));
+                    section.problemAt(item, "routing for " + severity.label() + " names channel " + ProblemText.quote(item.getValue())
+                            + ", which is not defined", "defined channels: " + Suggestions.listed(channelIds));
                 }
             }
             routing.put(severity, targets.isEmpty() && !section.has(severity.label()) ? List.of(LogChannelConfig.TYPE) : targets);

@@ -22,6 +22,14 @@ public record BreakerSettings(int window, int minimumCalls, float failureRate, D
     public static final BreakerSettings DEFAULTS =
             new BreakerSettings(10, 4, 50f, Duration.ofSeconds(10), 100f, Duration.ofMinutes(2), 2, Severity.HIGH);
 
+    /** Probes the failure rate is computed over; Resilience4j keeps one slot per probe in the window. */
+    public static final int MAX_WINDOW = 1000;
+    public static final int MAX_HALF_OPEN_TRIALS = 100;
+    /** As long as the longest probe timeout: a slower call has timed out already. */
+    public static final Duration LONGEST_SLOW_CALL = CheckDefaults.LONGEST_TIMEOUT;
+    /** A dependency left alone for more than a day is one nobody is watching. */
+    public static final Duration LONGEST_WAIT_IN_OPEN = Duration.ofDays(1);
+
     public BreakerSettings {
         Objects.requireNonNull(slowCall, "slowCall");
         Objects.requireNonNull(waitInOpen, "waitInOpen");

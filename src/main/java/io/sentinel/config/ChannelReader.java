@@ -48,7 +48,8 @@ final class ChannelReader {
             return Optional.empty();
         }
         if (!Identifiers.isValid(id.get())) {
-            channel.problem("id", "channel id '" + id.get() + "' is not a valid id", "use " + Identifiers.RULE);
+            channel.problem("id", "channel id " + ProblemText.quote(channel.written("id").orElse(id.get())) + " is not a valid id",
+                    "use " + Identifiers.RULE);
             return Optional.empty();
         }
         return switch (type.get()) {
@@ -74,15 +75,15 @@ final class ChannelReader {
             if (ADDRESS.matcher(address).matches()) {
                 to.add(address);
             } else {
-                channel.problemAt(item, "'" + address + "' is not an email address", "write name@example.com");
+                channel.problemAt(item, ProblemText.quote(item.getValue()) + " is not an email address", "write name@example.com");
             }
         }
         if (to.isEmpty() && !channel.has("to")) {
             channel.problem("missing required field 'to' in " + channel.path(), "add to: [oncall@example.com]");
         }
-        from.filter(address -> !ADDRESS.matcher(address).matches()).ifPresent(address ->
-                channel.problem("from", "'" + address + "' is not an email address", "write sentinel@example.com"));
-        Duration timeout = channel.durationAtLeast("timeout", Duration.ofSeconds(1), Duration.ofSeconds(10));
+        from.filter(address -> !ADDRESS.matcher(address).matches()).ifPresent(address -> channel.problem("from",
+                ProblemText.quote(channel.written("from").orElse(address)) + " is not an email address", "write sentinel@example.com"));
+        Duration timeout = channel.duration("timeout", Duration.ofSeconds(1), EmailChannelConfig.LONGEST_TIMEOUT, Duration.ofSeconds(10));
         if (host.isEmpty() || from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }

@@ -41,6 +41,11 @@ public record CheckConfig(
         Optional<Double> costPerCall,
         List<ReadingAlert> readingAlerts) {
 
+    /** Above this a probe is never DEGRADED before its timeout anyway. */
+    public static final Duration LONGEST_LATENCY_LIMIT = CheckDefaults.LONGEST_TIMEOUT;
+    /** US dollars; no API Sentinel probes costs anywhere near this per call, so more is a typo. */
+    public static final double MAX_COST_PER_CALL = 1000;
+
     public CheckConfig {
         Identifiers.require(id, "check id");
         Identifiers.require(dependency, "dependency id");
@@ -63,6 +68,10 @@ public record CheckConfig(
         }
         if (interval.isZero() || interval.isNegative() || timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("interval and timeout must be positive");
+        }
+        if (interval.compareTo(CheckDefaults.LONGEST_INTERVAL) > 0 || timeout.compareTo(CheckDefaults.LONGEST_TIMEOUT) > 0
+                || failureThreshold > CheckDefaults.MAX_THRESHOLD || successThreshold > CheckDefaults.MAX_THRESHOLD) {
+            throw new IllegalArgumentException("interval, timeout or a threshold is above its maximum");
         }
     }
 

@@ -13,6 +13,16 @@ import java.util.Objects;
  */
 public record CheckDefaults(Duration interval, Duration timeout, int failureThreshold, int successThreshold) {
 
+    /** Sub-second intervals are for local stand-ins and tests; a week covers the rarest useful probe. */
+    public static final Duration SHORTEST_INTERVAL = Duration.ofMillis(100);
+    public static final Duration LONGEST_INTERVAL = Duration.ofDays(7);
+    /** A probe is one request or query: ten minutes is far past any of them, and keeps a probe thread bounded. */
+    public static final Duration SHORTEST_TIMEOUT = Duration.ofMillis(100);
+    public static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(10);
+    /** Consecutive probes before a state changes; beyond this a check would never change state in practice. */
+    public static final int MAX_THRESHOLD = 1000;
+
+    /** Declared after the limits, which its constructor reads. */
     public static final CheckDefaults STANDARD = new CheckDefaults(Duration.ofSeconds(60), Duration.ofSeconds(10), 3, 2);
 
     public CheckDefaults {
@@ -23,6 +33,10 @@ public record CheckDefaults(Duration interval, Duration timeout, int failureThre
         }
         if (failureThreshold < 1 || successThreshold < 1) {
             throw new IllegalArgumentException("thresholds must be at least 1");
+        }
+        if (interval.compareTo(LONGEST_INTERVAL) > 0 || timeout.compareTo(LONGEST_TIMEOUT) > 0
+                || failureThreshold > MAX_THRESHOLD || successThreshold > MAX_THRESHOLD) {
+            throw new IllegalArgumentException("interval, timeout or a threshold is above its maximum");
         }
     }
 }

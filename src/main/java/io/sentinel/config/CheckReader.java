@@ -47,25 +47,26 @@ final class CheckReader {
         Optional<String> dependency = section.requiredText("dependency", "google-places");
         Optional<String> kindName = section.has("kind") ? section.oneOf("kind", kinds.names()) : section.requiredText("kind", "http");
         String description = section.text("description", "");
-        Duration interval = ConfigLoader.positiveDuration(section, "interval", defaults.interval());
-        Duration timeout = ConfigLoader.positiveDuration(section, "timeout", defaults.timeout());
+        Duration interval = ConfigLoader.interval(section, defaults.interval());
+        Duration timeout = ConfigLoader.timeout(section, defaults.timeout());
         Severity severity = section.choice("severity", Severity.class).orElse(Severity.HIGH);
-        int failureThreshold = section.positiveInt("failureThreshold", defaults.failureThreshold());
-        int successThreshold = section.positiveInt("successThreshold", defaults.successThreshold());
-        Optional<Duration> latencyLimit = section.duration("latencyLimit");
+        int failureThreshold = ConfigLoader.threshold(section, "failureThreshold", defaults.failureThreshold());
+        int successThreshold = ConfigLoader.threshold(section, "successThreshold", defaults.successThreshold());
+        Optional<Duration> latencyLimit = section.duration("latencyLimit", Duration.ofMillis(1), CheckConfig.LONGEST_LATENCY_LIMIT);
         Optional<String> runbook = section.httpUrl("runbook").map(URI::toString);
         AlertOverrides alerts = OverridesReader.read(section, channelIds);
-        Optional<Double> costPerCall = section.number("costPerCall");
-        costPerCall.filter(cost -> cost < 0).ifPresent(cost -> section.problem("costPerCall",
-                "'costPerCall' cannot be negative, got " + cost, "US dollars per probe, e.g. costPerCall: 0.015"));
+        Optional<Double> costPerCall = section.number("costPerCall", 0, CheckConfig.MAX_COST_PER_CALL,
+                "US dollars per probe, e.g. costPerCall: 0.015");
         List<ReadingAlert> readingAlerts = ReadingAlertReader.read(section);
 
         id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
-                section.problem("id", "check id '" + value + "' is not a valid id", "use " + Identifiers.RULE));
+                section.problem("id", "check id " + ProblemText.quote(section.written("id").orElse(value)) + " is not a valid id",
+                        "use " + Identifiers.RULE));
         dependency.filter(value -> !dependencyIds.contains(value)).ifPresent(value -> section.problem("dependency",
-                "check names dependency '" + value + "', which is not defined under dependencies:",
+                "check names dependency " + ProblemText.quote(section.written("dependency").orElse(value))
+                        + ", which is not defined under dependencies:",
                 Suggestions.nearest(value, dependencyIds).map(s -> "did you mean '" + s + "'? ").orElse("")
-                        + (dependencyIds.isEmpty() ? "define it under dependencies:" : "defined: " + String.join(", ", dependencyIds))));
+                        + (dependencyIds.isEmpty() ? "define it under dependencies:" : "defined: " + Suggestions.listed(dependencyIds))));
 
         CheckOptions options = kindName.flatMap(kinds::find).map(kind -> kind.readOptions(section)).orElse(null);
         if (id.isEmpty() || !Identifiers.isValid(id.get()) || dependency.isEmpty() || !dependencyIds.contains(dependency.get())
@@ -74,6 +75,6 @@ final class CheckReader {
         }
         return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
                 severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts,
-                costPerCall.filter(cost -> cost >= 0), readingAlerts));
+                costPerCall, readingAlerts));
     }
 }

@@ -1,10 +1,7 @@
 package io.sentinel.config;
 
 import io.sentinel.secret.Secret;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -13,10 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Function;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -30,6 +23,14 @@ public final class ConfigLoader {
     public static final String PORT_VARIABLE = "SENTINEL_HTTP_PORT";
     /** The operator token, when {@code server.adminToken} is not set. */
     public static final String ADMIN_TOKEN_VARIABLE = "SENTINEL_ADMIN_TOKEN";
+    /** Starts the problem reported when a reader fails on its own; the fuzz tests look for it. */
+    public static final String INTERNAL_ERROR = "internal error while reading the configuration";
+    /** Above this a daemon spends its memory on threads that mostly wait. */
+    static final int MAX_PROBE_THREADS = 512;
+    /** Results are deleted after this long; ten years is longer than anyone keeps probe history. */
+    static final Duration SHORTEST_RETENTION = Duration.ofHours(1);
+    static final Duration LONGEST_RETENTION = Duration.ofDays(3650);
+    private static final String DEFAULT_REPORTS = "reports/monitoring";
 
     private final CheckKinds kinds;
     private final Function<String, String> environment;
@@ -44,58 +45,54 @@ public final class ConfigLoader {
     }
 
     public SentinelConfig load(Path file) throws InvalidConfigException {
-        try {
-            return parse(file, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException missing) {
-            throw new InvalidConfigException(List.of(new ConfigProblem(file, 1, 1, "the file does not exist",
-                    "create it, or point --config (or SENTINEL_CONFIG) at an existing file")));
-        } catch (IOException unreadable) {
-            throw new InvalidConfigException(List.of(new ConfigProblem(file, 1, 1,
-                    "the file cannot be read: " + unreadable.getMessage(), "check its permissions")));
-        }
+        return parse(file, ConfigText.read(file));
     }
 
-    /** Parses configuration text; {@code file} is used only to name the source in problems. */
+    /**
+     * Parses configuration text; {@code file} is used only to name the source in problems. Whatever the text,
+     * the outcome is a configuration or an {@link InvalidConfigException}: nothing else escapes.
+     */
     public SentinelConfig parse(Path file, String yaml) throws InvalidConfigException {
+        ConfigText.requireWithinLimit(file, yaml);
         ReadContext context = new ReadContext(file, new EnvInterpolator(environment));
-        Optional<Node> root = compose(context, yaml);
-        if (context.hasProblems()) {
-            throw new InvalidConfigException(context.problems());
+        SentinelConfig config = null;
+        try {
+            config = compose(file, yaml, context);
+        } catch (RuntimeException | StackOverflowError | LinkageError failure) {
+            // a reader's own bug (a check kind's options reader, say) must still end as a refusal with a
+            // position, not as a stack trace or a dead configuration watcher
+            context.problem(1, 1, INTERNAL_ERROR + " (" + failure.getClass().getSimpleName() + ")",
+                    "this is a bug in Sentinel: please report it with the file (with its secrets removed)");
         }
-        if (root.isEmpty()) {
-            throw new InvalidConfigException(List.of(new ConfigProblem(file, 1, 1, "the file is empty",
-                    "define at least dependencies: and checks:, see config/examples/")));
+        if (config == null && !context.hasProblems()) {
+            context.problem(1, 1, INTERNAL_ERROR + " (no configuration and no problem)",
+                    "this is a bug in Sentinel: please report it with the file (with its secrets removed)");
         }
-        if (!(root.get() instanceof MappingNode mapping)) {
-            context.problem(root.get(), "the top level must be a mapping of sections",
-                    "start with server:, storage:, defaults:, dependencies:, checks:, alerts:");
-            throw new InvalidConfigException(context.problems());
-        }
-        SentinelConfig config = read(file, new ConfigSection(context, mapping, ""));
         if (context.hasProblems()) {
             throw new InvalidConfigException(context.problems());
         }
         return config;
     }
 
-    private static Optional<Node> compose(ReadContext context, String yaml) {
-        LoadSettings settings = LoadSettings.builder().setLabel(context.file().toString()).setAllowDuplicateKeys(true).build();
-        try {
-            return new Compose(settings).composeString(yaml);
-        } catch (MarkedYamlEngineException syntax) {
-            String problem = syntax.getProblem() == null ? "invalid YAML" : syntax.getProblem();
-            context.problem(syntax.getProblemMark().or(syntax::getContextMark),
-                    "YAML syntax error: " + problem,
-                    "check the indentation and quoting on this line and the one before");
-            return Optional.empty();
-        } catch (YamlEngineException syntax) {
-            context.problem(Optional.empty(), "YAML syntax error: " + syntax.getMessage(), "fix the YAML syntax");
-            return Optional.empty();
+    private SentinelConfig compose(Path file, String yaml, ReadContext context) {
+        Optional<Node> root = YamlComposer.compose(context, yaml);
+        if (context.hasProblems()) {
+            return null;
         }
+        if (root.isEmpty()) {
+            context.problem(1, 1, "the file is empty", "define at least dependencies: and checks:, as in config/sentinel.yaml");
+            return null;
+        }
+        if (!(root.get() instanceof MappingNode mapping)) {
+            context.problem(root.get(), "the top level must be a mapping of sections",
+                    "start with server:, storage:, defaults:, dependencies:, checks:, alerts:");
+            return null;
+        }
+        return read(file, new ConfigSection(context, mapping, ""));
     }
 
     private SentinelConfig read(Path file, ConfigSection root) {
-        ServerConfig server = root.read("server", this::readServer).orElseGet(() -> readServer(null));
+        ServerConfig server = root.read("server", section -> readServer(section, root)).orElseGet(() -> readServer(null, root));
         StorageConfig storage = root.read("storage", ConfigLoader::readStorage).orElseGet(ConfigLoader::defaultStorage);
         CheckDefaults defaults = root.read("defaults", ConfigLoader::readDefaults).orElse(CheckDefaults.STANDARD);
         // channels first: checks and dependencies may name them; the rest of alerts: may name checks
@@ -108,7 +105,7 @@ public final class ConfigLoader {
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
         if (!root.has("checks")) {
-            root.problem("there are no checks", "add a checks: list, see config/examples/");
+            root.problem("there are no checks", "add a checks: list, as in config/sentinel.yaml");
         }
         root.finish();
         if (server == null || storage == null || defaults == null || alerts == null) {
@@ -117,13 +114,25 @@ public final class ConfigLoader {
         return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts);
     }
 
-    private ServerConfig readServer(ConfigSection section) {
-        int configuredPort = section == null ? ServerConfig.DEFAULT_PORT : section.intInRange("port", 0, 65_535, ServerConfig.DEFAULT_PORT);
-        String host = section == null ? "0.0.0.0" : section.text("host", "0.0.0.0");
+    /** {@code section} is null when the file has no server:, and {@code root} is where problems then go. */
+    private ServerConfig readServer(ConfigSection section, ConfigSection root) {
+        int configuredPort = section == null ? ServerConfig.DEFAULT_PORT : section.intInRange("port", 1, 65_535, ServerConfig.DEFAULT_PORT);
+        String host = section == null ? "0.0.0.0" : host(section);
         int threads = section == null ? ServerConfig.DEFAULT_PROBE_THREADS
-                : section.intInRange("probeThreads", 1, 512, ServerConfig.DEFAULT_PROBE_THREADS);
+                : section.intInRange("probeThreads", 1, MAX_PROBE_THREADS, ServerConfig.DEFAULT_PROBE_THREADS);
         Secret adminToken = section != null && section.has("adminToken") ? section.secret("adminToken") : adminTokenFromEnvironment();
-        return new ServerConfig(host, portOverride().orElse(configuredPort), threads, adminToken);
+        return new ServerConfig(host, portOverride(section, root).orElse(configuredPort), threads, adminToken);
+    }
+
+    /** The interface to listen on; one the server could never bind is refused here rather than at start. */
+    private static String host(ConfigSection section) {
+        String host = section.text("host", "0.0.0.0").strip();
+        if (!HostNames.isValid(host)) {
+            section.problem("host", "'host' is not a host name or IP address: " + ProblemText.quote(section.written("host").orElse(host)),
+                    "use 0.0.0.0 (every interface), 127.0.0.1 (this machine only) or a host name");
+            return "0.0.0.0";
+        }
+        return host;
     }
 
     /** Without {@code server.adminToken}, {@value #ADMIN_TOKEN_VARIABLE} is used, so the usual setup needs no YAML. */
@@ -132,17 +141,30 @@ public final class ConfigLoader {
         return token == null ? Secret.fromVariable("", ADMIN_TOKEN_VARIABLE) : Secret.fromVariable(token, ADMIN_TOKEN_VARIABLE);
     }
 
-    private Optional<Integer> portOverride() {
+    /**
+     * {@value #PORT_VARIABLE}, when set. A value that is not a port is a problem, not silently ignored; it is
+     * reported at the top of the file (or at server.port), since the environment has no line numbers.
+     */
+    private Optional<Integer> portOverride(ConfigSection server, ConfigSection root) {
         String value = environment.apply(PORT_VARIABLE);
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        try {
-            int port = Integer.parseInt(value.strip());
-            return port >= 0 && port <= 65_535 ? Optional.of(port) : Optional.empty();
-        } catch (NumberFormatException notANumber) {
-            return Optional.empty();
+        String text = value.strip();
+        if (ValueParsers.isWholeNumber(text) && text.length() <= 5) {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65_535) {
+                return Optional.of(port);
+            }
         }
+        String message = "environment variable " + PORT_VARIABLE + " is not a port number";
+        String hint = "set it to a whole number from 1 to 65535, or unset it to use server.port";
+        if (server != null) {
+            server.problem("port", message, hint);
+        } else {
+            root.problem(message, hint);
+        }
+        return Optional.empty();
     }
 
     private static StorageConfig readStorage(ConfigSection section) {
@@ -150,32 +172,53 @@ public final class ConfigLoader {
         String url = section.text("url").map(String::strip).filter(text -> !text.isEmpty())
                 .orElse(StorageConfig.DEFAULT_URL);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            section.problem("url", "storage url '" + url + "' is neither H2 nor PostgreSQL",
+            // quoted as written: a URL from ${SENTINEL_DB_URL} shows as the reference, and a password written
+            // into the URL itself is masked when the problem is reported
+            section.problem("url", "storage url " + ProblemText.quote(section.written("url").orElse(url)) + " is neither H2 nor PostgreSQL",
                     "use jdbc:postgresql://host:5432/db or jdbc:h2:file:./data/sentinel");
             url = StorageConfig.DEFAULT_URL;
         }
         return new StorageConfig(url,
                 section.text("username", url.startsWith("jdbc:h2:") ? "sa" : "postgres"),
                 section.secret("password"),
-                Path.of(section.text("reportsDirectory", "reports/monitoring")),
-                section.durationAtLeast("retention", Duration.ofHours(1), Duration.ofDays(30)));
+                reportsDirectory(section),
+                section.duration("retention", SHORTEST_RETENTION, LONGEST_RETENTION, Duration.ofDays(30)));
+    }
+
+    private static Path reportsDirectory(ConfigSection section) {
+        String text = section.text("reportsDirectory", DEFAULT_REPORTS);
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException notAPath) {
+            section.problem("reportsDirectory", "'reportsDirectory' is not a usable path: " + notAPath.getReason(),
+                    "use a directory path, e.g. reports/monitoring");
+            return Path.of(DEFAULT_REPORTS);
+        }
     }
 
     private static StorageConfig defaultStorage() {
-        return new StorageConfig(StorageConfig.DEFAULT_URL, "sa", Secret.none(), Path.of("reports/monitoring"),
+        return new StorageConfig(StorageConfig.DEFAULT_URL, "sa", Secret.none(), Path.of(DEFAULT_REPORTS),
                 Duration.ofDays(30));
     }
 
     private static CheckDefaults readDefaults(ConfigSection section) {
         CheckDefaults standard = CheckDefaults.STANDARD;
         return new CheckDefaults(
-                positiveDuration(section, "interval", standard.interval()),
-                positiveDuration(section, "timeout", standard.timeout()),
-                section.positiveInt("failureThreshold", standard.failureThreshold()),
-                section.positiveInt("successThreshold", standard.successThreshold()));
+                interval(section, standard.interval()),
+                timeout(section, standard.timeout()),
+                threshold(section, "failureThreshold", standard.failureThreshold()),
+                threshold(section, "successThreshold", standard.successThreshold()));
     }
 
-    static Duration positiveDuration(ConfigSection section, String key, Duration fallback) {
-        return section.durationAtLeast(key, Duration.ofMillis(1), fallback);
+    static Duration interval(ConfigSection section, Duration fallback) {
+        return section.duration("interval", CheckDefaults.SHORTEST_INTERVAL, CheckDefaults.LONGEST_INTERVAL, fallback);
+    }
+
+    static Duration timeout(ConfigSection section, Duration fallback) {
+        return section.duration("timeout", CheckDefaults.SHORTEST_TIMEOUT, CheckDefaults.LONGEST_TIMEOUT, fallback);
+    }
+
+    static int threshold(ConfigSection section, String key, int fallback) {
+        return section.count(key, CheckDefaults.MAX_THRESHOLD, fallback);
     }
 }

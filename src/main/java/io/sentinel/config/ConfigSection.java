@@ -30,6 +30,9 @@ public final class ConfigSection {
     private static final Pattern SECRET_VARIABLE =
             Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PAT|WEBHOOK|CREDENTIAL|AUTH).*");
 
+    /** The longest a duration may be when its reader names no maximum: a day covers every timeout and wait. */
+    static final Duration LONGEST_SETTING = Duration.ofDays(1);
+
     /** In a fixed order, so messages read the same every time ("use http or https"). */
     private static final Set<String> HTTP_SCHEMES = new LinkedHashSet<>(List.of("http", "https"));
 
@@ -106,46 +109,46 @@ public final class ConfigSection {
                 .orElseGet(() -> Secret.of(value.value()));
     }
 
-    public Optional<Duration> duration(String key) {
-        return parsed(key, ValueParsers.DURATION);
+    /** A duration from {@code minimum} to {@code maximum}; a value outside is reported and read as absent. */
+    public Optional<Duration> duration(String key, Duration minimum, Duration maximum) {
+        return parsed(key, ValueParsers.duration(minimum, maximum));
     }
 
-    public Duration duration(String key, Duration fallback) {
-        return duration(key).orElse(fallback);
+    public Duration duration(String key, Duration minimum, Duration maximum, Duration fallback) {
+        return duration(key, minimum, maximum).orElse(fallback);
     }
 
-    /** A duration that must be at least {@code minimum}; reports and returns the fallback otherwise. */
+    /**
+     * A duration of at least {@code minimum} and at most {@link #LONGEST_SETTING}, for settings whose reader
+     * names no maximum of its own; reports and returns the fallback otherwise.
+     */
     public Duration durationAtLeast(String key, Duration minimum, Duration fallback) {
-        return within(key, duration(key), value -> value.compareTo(minimum) >= 0, value -> new ValueParsers.Rejection(
-                value.isZero() ? "'" + key + "' must be longer than zero"
-                        : "'" + key + "' is " + Durations.format(value) + ", below the minimum",
-                "use at least " + Durations.format(minimum)), fallback);
+        return duration(key, minimum, LONGEST_SETTING, fallback);
     }
 
-    public Optional<Integer> integer(String key) {
-        return parsed(key, ValueParsers.INTEGER);
+    /** A count from 1 to {@code maximum} (probes, calls, trials); reports and returns the fallback otherwise. */
+    public int count(String key, int maximum, int fallback) {
+        return parsed(key, ValueParsers.count(maximum, fallback)).orElse(fallback);
     }
 
-    public int positiveInt(String key, int fallback) {
-        return within(key, integer(key), value -> value > 0, value -> new ValueParsers.Rejection(
-                "'" + key + "' must be greater than zero, got " + value, "use a whole number of 1 or more"), fallback);
-    }
-
+    /** A whole number from {@code minimum} to {@code maximum}; reports and returns the fallback otherwise. */
     public int intInRange(String key, int minimum, int maximum, int fallback) {
-        return within(key, integer(key), value -> value >= minimum && value <= maximum, value -> new ValueParsers.Rejection(
-                "'" + key + "' must be between " + minimum + " and " + maximum + ", got " + value,
-                "pick a value in that range"), fallback);
+        return parsed(key, ValueParsers.wholeNumber(minimum, maximum, fallback)).orElse(fallback);
     }
 
-    public Optional<Double> number(String key) {
-        return parsed(key, ValueParsers.NUMBER);
+    /**
+     * A decimal number from {@code minimum} to {@code maximum}, both included; a value outside is reported
+     * and read as absent.
+     *
+     * @param hint what the number means, with an example, e.g. "US dollars per probe, e.g. costPerCall: 0.015"
+     */
+    public Optional<Double> number(String key, double minimum, double maximum, String hint) {
+        return parsed(key, ValueParsers.number(minimum, maximum, hint));
     }
 
     /** A percentage in (0, 100]. */
     public float percent(String key, float fallback) {
-        return within(key, number(key), value -> value > 0 && value <= 100, value -> new ValueParsers.Rejection(
-                "'" + key + "' must be a percentage above 0 and at most 100, got " + value, "for example " + key + ": 50"),
-                (double) fallback).floatValue();
+        return parsed(key, ValueParsers.percentage()).orElse(fallback);
     }
 
     public boolean bool(String key, boolean fallback) {
@@ -172,24 +175,19 @@ public final class ConfigSection {
         return parsed(key, ValueParsers.url(schemes));
     }
 
+    /** The value at {@code key} as written in the file, before {@code ${VAR}} is replaced: what messages may quote. */
+    public Optional<String> written(String key) {
+        return scalar(key).map(ScalarNode::getValue);
+    }
+
     /** The value at {@code key}, parsed; a value the parser rejects is reported at its line and read as absent. */
     private <T> Optional<T> parsed(String key, ValueParsers.ValueParser<T> parser) {
         return scalar(key).flatMap(scalar -> {
-            ValueParsers.Parsed<T> result = parser.parse(key, interpolate(key, scalar).value().strip());
+            String text = interpolate(key, scalar).value().strip();
+            ValueParsers.Parsed<T> result = parser.parse(new ValueParsers.Input(key, text, scalar.getValue()));
             result.rejection().ifPresent(rejection -> context.problem(scalar, rejection.message(), rejection.hint()));
             return result.value();
         });
-    }
-
-    /** A parsed value that must also satisfy {@code valid}; otherwise the problem is reported and the fallback used. */
-    private <T> T within(String key, Optional<T> value, java.util.function.Predicate<T> valid,
-                         Function<T, ValueParsers.Rejection> why, T fallback) {
-        if (value.isPresent() && !valid.test(value.get())) {
-            ValueParsers.Rejection rejection = why.apply(value.get());
-            context.problem(valueNode(key), rejection.message(), rejection.hint());
-            return fallback;
-        }
-        return value.orElse(fallback);
     }
 
     /**
@@ -361,7 +359,7 @@ public final class ConfigSection {
     }
 
     EnvInterpolator.Interpolated interpolate(String key, ScalarNode scalar) {
-        EnvInterpolator.Interpolated value = context.interpolator().interpolate(scalar.getValue());
+        EnvInterpolator.Interpolated value = context.interpolate(scalar);
         for (String variable : value.missing()) {
             context.problem(scalar, "environment variable " + variable + " (used by '" + key + "') is not set",
                     "export " + variable + ", or give a default: ${" + variable + ":default}");

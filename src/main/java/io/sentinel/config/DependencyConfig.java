@@ -15,6 +15,9 @@ import java.util.Objects;
 public record DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
                                java.util.Optional<Double> dailyBudget) {
 
+    /** US dollars per day; a health probe budget beyond this is a typo. */
+    public static final double MAX_DAILY_BUDGET = 100_000;
+
     public DependencyConfig {
         Identifiers.require(id, "dependency id");
         description = description == null ? "" : description;

@@ -24,20 +24,19 @@ final class DependencyReader {
             String description = section.text("description", "");
             BreakerSettings breaker = section.read("breaker", DependencyReader::readBreaker).orElse(BreakerSettings.DEFAULTS);
             AlertOverrides alerts = OverridesReader.read(section, channelIds);
-            Optional<Double> dailyBudget = section.number("dailyBudget");
-            dailyBudget.filter(budget -> budget < 0).ifPresent(budget -> section.problem("dailyBudget",
-                    "'dailyBudget' cannot be negative, got " + budget, "US dollars per UTC day, e.g. dailyBudget: 1.50"));
+            Optional<Double> dailyBudget = section.number("dailyBudget", 0, DependencyConfig.MAX_DAILY_BUDGET,
+                    "US dollars per UTC day, e.g. dailyBudget: 1.50");
             section.finish();
             if (id.isEmpty()) {
                 continue;
             }
             if (!Identifiers.isValid(id.get())) {
-                section.problem("id", "dependency id '" + id.get() + "' is not a valid id", "use " + Identifiers.RULE);
+                section.problem("id", "dependency id " + ProblemText.quote(section.written("id").orElse(id.get()))
+                        + " is not a valid id", "use " + Identifiers.RULE);
             } else if (!seen.add(id.get())) {
                 section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
             } else if (breaker != null) {
-                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts,
-                        dailyBudget.filter(budget -> budget >= 0)));
+                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts, dailyBudget));
             }
         }
         return dependencies;
@@ -45,18 +44,19 @@ final class DependencyReader {
 
     private static BreakerSettings readBreaker(ConfigSection section) {
         BreakerSettings defaults = BreakerSettings.DEFAULTS;
-        int window = section.intInRange("window", 1, 1000, defaults.window());
-        int minimumCalls = section.intInRange("minimumCalls", 1, 1000, Math.min(defaults.minimumCalls(), window));
+        int window = section.intInRange("window", 1, BreakerSettings.MAX_WINDOW, defaults.window());
+        int minimumCalls = section.intInRange("minimumCalls", 1, BreakerSettings.MAX_WINDOW, Math.min(defaults.minimumCalls(), window));
         if (minimumCalls > window) {
             section.problem("minimumCalls", "minimumCalls (" + minimumCalls + ") is larger than window (" + window + ")",
                     "the window holds only " + window + " probes: use at most " + window);
             minimumCalls = window;
         }
         float failureRate = section.percent("failureRate", defaults.failureRate());
-        Duration slowCall = section.durationAtLeast("slowCall", Duration.ofMillis(1), defaults.slowCall());
+        Duration slowCall = section.duration("slowCall", Duration.ofMillis(1), BreakerSettings.LONGEST_SLOW_CALL, defaults.slowCall());
         float slowCallRate = section.percent("slowCallRate", defaults.slowCallRate());
-        Duration waitInOpen = section.durationAtLeast("waitInOpen", Duration.ofSeconds(1), defaults.waitInOpen());
-        int halfOpenTrials = section.intInRange("halfOpenTrials", 1, 100, defaults.halfOpenTrials());
+        Duration waitInOpen = section.duration("waitInOpen", Duration.ofSeconds(1), BreakerSettings.LONGEST_WAIT_IN_OPEN,
+                defaults.waitInOpen());
+        int halfOpenTrials = section.intInRange("halfOpenTrials", 1, BreakerSettings.MAX_HALF_OPEN_TRIALS, defaults.halfOpenTrials());
         Severity severity = section.choice("severity", Severity.class).orElse(defaults.severity());
         return new BreakerSettings(window, minimumCalls, failureRate, slowCall, slowCallRate, waitInOpen, halfOpenTrials,
                 severity);

@@ -22,6 +22,8 @@ public record EmailChannelConfig(String id, String host, int port, Security secu
                                  String from, List<String> to, Duration timeout) implements ChannelConfig {
 
     public static final String TYPE = "email";
+    /** The SMTP conversation of one message; longer only holds the alert queue up. */
+    public static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(5);
 
     /** How the SMTP connection is protected. */
     public enum Security {

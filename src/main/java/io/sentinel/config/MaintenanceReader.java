@@ -47,7 +47,7 @@ final class MaintenanceReader {
             ConfigSection schedule = weekly.get();
             for (ScalarNode item : schedule.scalarList("days")) {
                 day(schedule.textOf(item)).ifPresentOrElse(days::add, () -> schedule.problemAt(item,
-                        "'" + schedule.textOf(item) + "' is not a day", "use mon, tue, wed, thu, fri, sat, sun"));
+                        ProblemText.quote(item.getValue()) + " is not a day", "use mon, tue, wed, thu, fri, sat, sun"));
             }
             from = time(schedule, "from");
             to = time(schedule, "to");
@@ -82,7 +82,8 @@ final class MaintenanceReader {
             if (ids.contains(id)) {
                 named.add(id);
             } else {
-                window.problemAt(item, "maintenance window names " + noun + " '" + id + "', which is not defined",
+                window.problemAt(item, "maintenance window names " + noun + " " + ProblemText.quote(item.getValue())
+                        + ", which is not defined",
                         Suggestions.nearest(id, ids).map(s -> "did you mean '" + s + "'?").orElse("check the id"));
             }
         }
@@ -94,7 +95,7 @@ final class MaintenanceReader {
             try {
                 return Optional.of(OffsetDateTime.parse(text.strip()).toInstant());
             } catch (DateTimeParseException notATime) {
-                window.problem(key, "'" + key + "' is not a date and time: '" + text + "'",
+                window.problem(key, "'" + key + "' is not a date and time: " + ProblemText.quote(window.written(key).orElse(text)),
                         "write an ISO time with its offset, e.g. 2026-12-01T02:00:00Z or 2026-12-01T03:00:00+01:00");
                 return Optional.empty();
             }
@@ -106,7 +107,8 @@ final class MaintenanceReader {
             try {
                 return LocalTime.parse(text.strip());
             } catch (DateTimeParseException notATime) {
-                schedule.problem(key, "'" + key + "' is not a time of day: '" + text + "'", "write it as \"HH:MM\", e.g. \"02:00\"");
+                schedule.problem(key, "'" + key + "' is not a time of day: " + ProblemText.quote(schedule.written(key).orElse(text)),
+                        "write it as \"HH:MM\", e.g. \"02:00\"");
                 return null;
             }
         }).orElse(null);
@@ -117,7 +119,8 @@ final class MaintenanceReader {
             try {
                 return ZoneId.of(text.strip());
             } catch (DateTimeException unknown) {
-                schedule.problem("timeZone", "'" + text + "' is not a time zone", "use a region id such as Europe/Berlin or UTC");
+                schedule.problem("timeZone", ProblemText.quote(schedule.written("timeZone").orElse(text)) + " is not a time zone",
+                        "use a region id such as Europe/Berlin or UTC");
                 return (ZoneId) ZoneOffset.UTC;
             }
         }).orElse(ZoneOffset.UTC);

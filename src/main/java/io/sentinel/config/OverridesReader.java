@@ -22,9 +22,9 @@ final class OverridesReader {
                     if (channelIds.contains(channel)) {
                         named.add(channel);
                     } else {
-                        section.problemAt(item, "channel '" + channel + "' is not defined under alerts.channels",
+                        section.problemAt(item, "channel " + ProblemText.quote(item.getValue()) + " is not defined under alerts.channels",
                                 Suggestions.nearest(channel, channelIds).map(s -> "did you mean '" + s + "'? ").orElse("")
-                                        + "defined: " + String.join(", ", channelIds));
+                                        + "defined: " + Suggestions.listed(channelIds));
                     }
                 }
                 channels = Optional.of(named);
@@ -32,8 +32,8 @@ final class OverridesReader {
             Optional<Boolean> sendOnResolved = section.has("sendOnResolved")
                     ? Optional.of(section.bool("sendOnResolved", true)) : Optional.empty();
             Optional<java.time.Duration> reminder = section.has("reminderInterval")
-                    ? Optional.of(section.durationAtLeast("reminderInterval", AlertsConfig.MINIMUM_REMINDER,
-                            AlertsConfig.DEFAULT_REMINDER))
+                    ? Optional.of(section.duration("reminderInterval", AlertsConfig.MINIMUM_REMINDER,
+                            AlertsConfig.MAXIMUM_REMINDER, AlertsConfig.DEFAULT_REMINDER))
                     : Optional.empty();
             return new AlertOverrides(channels, sendOnResolved, reminder);
         }).orElse(AlertOverrides.NONE);

@@ -19,6 +19,12 @@ import java.util.Optional;
 public record ReadingAlert(String reading, Optional<Double> below, Optional<Double> above,
                            Optional<Duration> exhaustsWithin, Optional<String> resetReading, Severity severity) {
 
+    /** Readings are counts, rates and dollars; a limit beyond a trillion is a typo. */
+    public static final double LARGEST_LIMIT = 1e12;
+    /** The trend is sampled every ten minutes: an hour is the shortest horizon it can speak to. */
+    public static final Duration SHORTEST_EXHAUSTION = Duration.ofHours(1);
+    public static final Duration LONGEST_EXHAUSTION = Duration.ofDays(365);
+
     public ReadingAlert {
         Objects.requireNonNull(reading, "reading");
         Objects.requireNonNull(below, "below");
