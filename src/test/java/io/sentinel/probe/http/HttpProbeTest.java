@@ -114,6 +114,17 @@ class HttpProbeTest {
     }
 
     @Test
+    void aRedirectLoopIsTheDependencysRedirectFailureNotOurs() {
+        server.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
+
+        ProbeResult result = probe(url("/loop"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+        assertThat(result.message()).startsWith("redirect loop: ");
+    }
+
+    @Test
     void aFailedBodyConditionIsDownAndNamesTheCondition() {
         server.stubFor(get("/health").willReturn(aResponse().withStatus(200).withBody("{\"status\": \"DOWN\"}")));
 
