@@ -19,6 +19,7 @@ final class CobaltAnswerReader {
     static final String EXPECTED = "a JSON object with 'status' Complete and a 'results' list";
     /** The bad-request messages Cobalt documents, for when the status is not the "Bad request" we expect. */
     private static final List<String> BAD_REQUEST_MESSAGES = List.of("is required", "required parameter", "must be at least");
+    private static final String MISSING_TOKEN = "Missing Authentication Token";
 
     private CobaltAnswerReader() {
     }
@@ -37,6 +38,11 @@ final class CobaltAnswerReader {
             // "Too Many Requests" for throttling (INFERRED from the gateway's defaults, NOT CONFIRMED for Cobalt)
             FailureClass failure = message.equalsIgnoreCase("Limit Exceeded") ? FailureClass.QUOTA : FailureClass.RATE_LIMITED;
             return Optional.of(result.down(failure, "HTTP 429: " + said));
+        }
+        if (status == 403 && message.equalsIgnoreCase(MISSING_TOKEN)) {
+            // API Gateway's answer for a path or method it has no route for, whatever the key: the URL is wrong
+            return Optional.of(result.down(FailureClass.HTTP_4XX, "HTTP 403 \"" + MISSING_TOKEN + "\": API Gateway has no "
+                    + "such route (check baseUrl), not a key problem"));
         }
         if (status == 401 || status == 403) {
             return Optional.of(result.down(FailureClass.AUTH, "HTTP " + status + " (key missing or rejected): " + said));

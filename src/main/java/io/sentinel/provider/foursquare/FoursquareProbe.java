@@ -16,12 +16,15 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** One Foursquare place search ({@code GET /places/search?ll=…&limit=1}), judged by status and body. */
 final class FoursquareProbe extends HttpProviderProbe<FoursquareOptions> {
 
     static final String SEARCH_PATH = "/places/search";
     private static final String EXPECTED = "a JSON object with a 'results' list";
+    private static final Pattern RATE_WORDS = Pattern.compile("(?i)rate.?limit|too many requests|quota exceeded");
+    private static final Pattern CREDIT_WORDS = Pattern.compile("(?i)credit|billing|payment|upgrade");
 
     FoursquareProbe(HttpCaller http, Clock clock) {
         super(http, clock, FoursquareOptions.class);
@@ -56,8 +59,9 @@ final class FoursquareProbe extends HttpProviderProbe<FoursquareOptions> {
         String said = said(response, body);
         return switch (status) {
             case 401 -> result.down(FailureClass.AUTH, "HTTP 401 (key rejected): " + said);
-            case 403 -> result.down(FailureClass.AUTH, "HTTP 403 (key not allowed this data): " + said);
+            case 403 -> forbidden(said, result);
             case 402 -> result.down(FailureClass.QUOTA, "HTTP 402 (no credits left): " + said);
+            case 410 -> result.down(FailureClass.HTTP_4XX, "HTTP 410 (gone: this API version or endpoint was retired): " + said);
             case 429 -> result.down(FailureClass.RATE_LIMITED, "HTTP 429 (rate limited" + retryAfter(response) + "): " + said);
             default -> result.down(StatusFailures.of(status).orElse(FailureClass.HTTP_4XX), "HTTP " + status + ": " + said);
         };
@@ -79,6 +83,20 @@ final class FoursquareProbe extends HttpProviderProbe<FoursquareOptions> {
         int count = results.size();
         return result.reading("results.returned", count)
                 .up("place search answered: " + count + (count == 1 ? " result" : " results"));
+    }
+
+    /**
+     * Foursquare documents 403 as "The requested information is restricted": the key may not have this data.
+     * Its old API used 403 for the rate limit too, and a restriction may be about credits, so the words decide.
+     */
+    private static ProbeResult forbidden(String said, ProbeResult.Builder result) {
+        if (RATE_WORDS.matcher(said).find()) {
+            return result.down(FailureClass.RATE_LIMITED, "HTTP 403 (rate limited): " + said);
+        }
+        if (CREDIT_WORDS.matcher(said).find()) {
+            return result.down(FailureClass.QUOTA, "HTTP 403 (no credits or plan for this): " + said);
+        }
+        return result.down(FailureClass.AUTH, "HTTP 403 (key not allowed this data): " + said);
     }
 
     /** Foursquare's own words ({@code {"message": …}}), or an excerpt of whatever came instead. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads Hunter's account endpoint. Hunter answers errors with a real status and an
@@ -26,6 +27,11 @@ import java.util.Optional;
 final class HunterProbe extends HttpProviderProbe<HunterOptions> {
 
     private static final String EXPECTED = "a JSON account with data.requests.searches.used/available";
+    /**
+     * Hunter's 403 is its short-term rate limit (a third-party profile of its docs); one that says the account
+     * or key is restricted, suspended or blocked is about access instead (NOT CONFIRMED in Hunter's own docs).
+     */
+    private static final Pattern RESTRICTED = Pattern.compile("(?i)restricted|suspended|disabled|blocked|banned|not allowed");
 
     private final Clock clock;
 
@@ -91,7 +97,10 @@ final class HunterProbe extends HttpProviderProbe<HunterOptions> {
         return switch (status) {
             case 401 -> result.down(FailureClass.AUTH, redact(message));
             case 429 -> result.down(FailureClass.QUOTA, redact(message + " (monthly allowance used up)"));
-            case 403 -> result.down(FailureClass.RATE_LIMITED, redact(message + " (per-second/minute rate limit)"));
+            case 403 -> RESTRICTED.matcher(reason).find()
+                    ? result.down(FailureClass.AUTH, redact(message + " (account or key restricted)"))
+                    : result.down(FailureClass.RATE_LIMITED, redact(message + " (per-second/minute rate limit)"));
+            case 451 -> result.down(FailureClass.HTTP_4XX, redact(message + " (unavailable for legal reasons)"));
             default -> result.down(status >= 500 ? FailureClass.HTTP_5XX
                     : status >= 400 ? FailureClass.HTTP_4XX : FailureClass.SCHEMA, redact(message));
         };

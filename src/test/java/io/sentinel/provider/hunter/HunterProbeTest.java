@@ -93,6 +93,28 @@ class HunterProbeTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsRefusedAndTheOtherHostNeverSeesTheKey() {
+        WireMockServer elsewhere = new WireMockServer(options().dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(fixture("account-ok.json"))));
+            server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(301)
+                    .withHeader("Location", elsewhere.baseUrl() + "/v2/account?from=moved")));
+
+            ProbeResult result = probe(Secret.of(KEY));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+            assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+            assertThat(result.message()).isEqualTo("HTTP 301 redirect to another host, " + elsewhere.baseUrl()
+                    + "/v2/account, not followed: the request carries credentials, which are only sent to "
+                    + server.baseUrl() + " — point the check at the final address");
+            assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
     void creditsAreReadWhenPresentEvenAsFractions() {
         serve(200, fixture("account-ok-with-credits.json")
                 .replace("\"used\": 5400.0", "\"used\": 5400.5"));
@@ -132,7 +154,7 @@ class HunterProbeTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({"500, HTTP_5XX", "503, HTTP_5XX", "400, HTTP_4XX", "404, HTTP_4XX", "451, HTTP_4XX"})
+    @CsvSource({"500, HTTP_5XX", "503, HTTP_5XX", "400, HTTP_4XX", "404, HTTP_4XX", "422, HTTP_4XX"})
     void otherStatusesAreClassifiedByTheirRange(int status, FailureClass expected) {
         serve(status, "{\"errors\":[{\"id\":\"some_error\",\"code\":" + status + ",\"details\":\"Something happened\"}]}");
 
