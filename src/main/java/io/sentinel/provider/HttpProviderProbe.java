@@ -1,7 +1,6 @@
 package io.sentinel.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.probe.Excerpts;
@@ -16,7 +15,6 @@ import io.sentinel.probe.http.HttpCaller;
 import io.sentinel.probe.http.HttpRequestSpec;
 import io.sentinel.probe.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.RedirectTrail;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -35,7 +33,6 @@ public abstract class HttpProviderProbe<O extends CheckOptions> implements Probe
 
     /** Long enough for a slow TLS handshake, short enough to leave the rest of the deadline to the answer. */
     static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpCaller http;
     private final Clock clock;
@@ -125,22 +122,11 @@ public abstract class HttpProviderProbe<O extends CheckOptions> implements Probe
 
     /** The body as JSON, or empty when it is not JSON at all. */
     protected static Optional<JsonNode> json(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+        return ProviderAnswers.json(body);
     }
 
-    /**
-     * The provider answered, but not in the shape we know: SCHEMA, never UP. The status and an excerpt are
-     * kept so a person can see what really came back.
-     */
+    /** The provider answered, but not in the shape we know: SCHEMA, never UP ({@link ProviderAnswers#schemaChanged}). */
     protected static ProbeResult schemaChanged(ProbeResult.Builder result, HttpResponseSnapshot response, String expected) {
-        return result.down(FailureClass.SCHEMA, "HTTP " + response.status() + ", expected " + expected + "; got: "
-                + Excerpts.of(response.body()));
+        return ProviderAnswers.schemaChanged(result, response, expected);
     }
 }

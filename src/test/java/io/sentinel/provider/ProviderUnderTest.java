@@ -10,10 +10,8 @@ import io.sentinel.provider.foursquare.FoursquareCheckKind;
 import io.sentinel.provider.foursquare.FoursquareOptions;
 import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
-import io.sentinel.provider.hunter.HunterCheckKind;
-import io.sentinel.provider.hunter.HunterOptions;
-import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
-import io.sentinel.provider.neverbounce.NeverBounceOptions;
+import io.sentinel.provider.hunter.HunterKind;
+import io.sentinel.provider.neverbounce.NeverBounceKind;
 import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
 import io.sentinel.provider.supabase.SupabaseAuthOptions;
 import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
@@ -39,8 +37,8 @@ enum ProviderUnderTest {
     GOOGLE_PLACES_NEW(GooglePlacesCheckKind::new, (base, key) -> GooglePlacesOptions.newApi(Secret.of(key), base)),
     GOOGLE_PLACES_LEGACY(GooglePlacesCheckKind::new, (base, key) -> GooglePlacesOptions.legacyApi(Secret.of(key), base)),
     FOURSQUARE(FoursquareCheckKind::new, (base, key) -> FoursquareOptions.defaults(Secret.of(key), base)),
-    HUNTER(HunterCheckKind::new, (base, key) -> new HunterOptions(base, Secret.of(key))),
-    NEVERBOUNCE(NeverBounceCheckKind::new, (base, key) -> new NeverBounceOptions(base, Secret.of(key))),
+    HUNTER(() -> HunterKind.KIND, (base, key) -> HunterKind.options(base, Secret.of(key))),
+    NEVERBOUNCE(() -> NeverBounceKind.KIND, (base, key) -> NeverBounceKind.options(base, Secret.of(key))),
     COBALT(CobaltCheckKind::new, (base, key) -> CobaltOptions.defaults(Secret.of(key), base)),
     SUPABASE_AUTH(SupabaseAuthCheckKind::new, (base, key) -> new SupabaseAuthOptions(project(base, key))),
     SUPABASE_REST(SupabaseRestCheckKind::new, (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),

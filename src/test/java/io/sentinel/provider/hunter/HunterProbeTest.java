@@ -16,8 +16,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.provider.ApiKeyOptions;
 import io.sentinel.secret.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +47,7 @@ class HunterProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final HunterProbe probe = new HunterProbe(caller, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Probe probe = HunterKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeAll
     static void start() {
@@ -234,8 +237,8 @@ class HunterProbeTest {
     }
 
     private ProbeResult probe(Secret key) {
-        HunterOptions options = new HunterOptions(URI.create(server.baseUrl() + "/"), key);
-        CheckConfig check = CheckConfig.builder("hunter-account", "hunter", HunterCheckKind.NAME, options)
+        ApiKeyOptions options = HunterKind.options(URI.create(server.baseUrl() + "/"), key);
+        CheckConfig check = CheckConfig.builder("hunter-account", "hunter", HunterKind.NAME, options)
                 .timeout(Duration.ofSeconds(5)).build();
         return probe.probe(check);
     }
