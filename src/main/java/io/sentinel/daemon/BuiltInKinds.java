@@ -4,9 +4,9 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.anonkey.AnonKeyCheckKind;
-import io.sentinel.provider.cobalt.CobaltCheckKind;
-import io.sentinel.provider.foursquare.FoursquareCheckKind;
-import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
+import io.sentinel.provider.cobalt.CobaltKind;
+import io.sentinel.provider.foursquare.FoursquareKind;
+import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
 import io.sentinel.provider.postgres.PostgresCheckKind;
@@ -34,9 +34,9 @@ public final class BuiltInKinds {
                 new SupabaseRestCheckKind(),
                 new SupabaseFunctionCheckKind(),
                 new SupabaseManagementCheckKind(),
-                new GooglePlacesCheckKind(),
-                new FoursquareCheckKind(),
-                new CobaltCheckKind(),
+                GooglePlacesKind.KIND,
+                FoursquareKind.KIND,
+                CobaltKind.KIND,
                 new PostgresCheckKind(),
                 new SqlMetricCheckKind(),
                 new AnonKeyCheckKind());

@@ -4,11 +4,11 @@ import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpMethod;
-import io.sentinel.provider.cobalt.CobaltCheckKind;
+import io.sentinel.provider.cobalt.CobaltKind;
 import io.sentinel.provider.cobalt.CobaltOptions;
-import io.sentinel.provider.foursquare.FoursquareCheckKind;
+import io.sentinel.provider.foursquare.FoursquareKind;
 import io.sentinel.provider.foursquare.FoursquareOptions;
-import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
+import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
 import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
@@ -34,12 +34,12 @@ import java.util.function.Supplier;
 /** Each provider kind as the answer table probes it: its kind and a check pointed at the test server. */
 enum ProviderUnderTest {
 
-    GOOGLE_PLACES_NEW(GooglePlacesCheckKind::new, (base, key) -> GooglePlacesOptions.newApi(Secret.of(key), base)),
-    GOOGLE_PLACES_LEGACY(GooglePlacesCheckKind::new, (base, key) -> GooglePlacesOptions.legacyApi(Secret.of(key), base)),
-    FOURSQUARE(FoursquareCheckKind::new, (base, key) -> FoursquareOptions.defaults(Secret.of(key), base)),
+    GOOGLE_PLACES_NEW(() -> GooglePlacesKind.KIND, (base, key) -> GooglePlacesOptions.newApi(Secret.of(key), base)),
+    GOOGLE_PLACES_LEGACY(() -> GooglePlacesKind.KIND, (base, key) -> GooglePlacesOptions.legacyApi(Secret.of(key), base)),
+    FOURSQUARE(() -> FoursquareKind.KIND, (base, key) -> FoursquareOptions.defaults(Secret.of(key), base)),
     HUNTER(() -> HunterKind.KIND, (base, key) -> HunterKind.options(base, Secret.of(key))),
     NEVERBOUNCE(() -> NeverBounceKind.KIND, (base, key) -> NeverBounceKind.options(base, Secret.of(key))),
-    COBALT(CobaltCheckKind::new, (base, key) -> CobaltOptions.defaults(Secret.of(key), base)),
+    COBALT(() -> CobaltKind.KIND, (base, key) -> CobaltOptions.defaults(Secret.of(key), base)),
     SUPABASE_AUTH(SupabaseAuthCheckKind::new, (base, key) -> new SupabaseAuthOptions(project(base, key))),
     SUPABASE_REST(SupabaseRestCheckKind::new, (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),
     SUPABASE_FUNCTION(SupabaseFunctionCheckKind::new, (base, key) -> new SupabaseFunctionOptions(project(base, key),

@@ -5,6 +5,8 @@ import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.provider.ProviderAnswers;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +24,12 @@ final class CobaltAnswerReader {
     private static final String MISSING_TOKEN = "Missing Authentication Token";
 
     private CobaltAnswerReader() {
+    }
+
+    /** What a search answer means; a shape this reader does not know is SCHEMA. */
+    static ProbeResult answer(HttpResponseSnapshot response, ProbeResult.Builder result, CobaltOptions options, Instant now) {
+        return read(response, ProviderAnswers.json(response.body()), result)
+                .orElseGet(() -> ProviderAnswers.schemaChanged(result, response, EXPECTED));
     }
 
     /** The result, or empty when the answer has a shape this reader does not know (the caller reports SCHEMA). */

@@ -43,7 +43,7 @@ class GooglePlacesProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final Probe probe = new GooglePlacesCheckKind().newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final Probe probe = GooglePlacesKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeAll
     static void start() {
@@ -223,8 +223,8 @@ class GooglePlacesProbeTest {
         GooglePlacesOptions absent = GooglePlacesOptions.newApi(Secret.none(), base());
         GooglePlacesOptions unset = GooglePlacesOptions.newApi(Secret.fromVariable("", "GOOGLE_PLACES_API_KEY"), base());
 
-        ProbeResult withoutField = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, absent));
-        ProbeResult withoutValue = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, unset));
+        ProbeResult withoutField = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, absent));
+        ProbeResult withoutValue = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, unset));
 
         assertThat(withoutField.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(withoutField.message()).isEqualTo("set apiKey: ${GOOGLE_PLACES_API_KEY}");
@@ -247,7 +247,7 @@ class GooglePlacesProbeTest {
 
     /** Every result is checked for the key, whatever the test looks at. */
     private ProbeResult probe(GooglePlacesOptions options) {
-        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, options));
+        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, options));
         assertThat(result.message()).doesNotContain(KEY);
         return result;
     }
