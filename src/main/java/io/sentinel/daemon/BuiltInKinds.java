@@ -4,11 +4,11 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.anonkey.AnonKeyCheckKind;
-import io.sentinel.provider.cobalt.CobaltCheckKind;
-import io.sentinel.provider.foursquare.FoursquareCheckKind;
-import io.sentinel.provider.googleplaces.GooglePlacesCheckKind;
-import io.sentinel.provider.hunter.HunterCheckKind;
-import io.sentinel.provider.neverbounce.NeverBounceCheckKind;
+import io.sentinel.provider.cobalt.CobaltKind;
+import io.sentinel.provider.foursquare.FoursquareKind;
+import io.sentinel.provider.googleplaces.GooglePlacesKind;
+import io.sentinel.provider.hunter.HunterKind;
+import io.sentinel.provider.neverbounce.NeverBounceKind;
 import io.sentinel.provider.postgres.PostgresCheckKind;
 import io.sentinel.provider.postgres.SqlMetricCheckKind;
 import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
@@ -27,16 +27,16 @@ public final class BuiltInKinds {
     public static List<ProbeKind> all() {
         return List.of(
                 new HttpCheckKind(),
-                new HunterCheckKind(),
-                new NeverBounceCheckKind(),
+                HunterKind.KIND,
+                NeverBounceKind.KIND,
                 new VercelCheckKind(),
                 new SupabaseAuthCheckKind(),
                 new SupabaseRestCheckKind(),
                 new SupabaseFunctionCheckKind(),
                 new SupabaseManagementCheckKind(),
-                new GooglePlacesCheckKind(),
-                new FoursquareCheckKind(),
-                new CobaltCheckKind(),
+                GooglePlacesKind.KIND,
+                FoursquareKind.KIND,
+                CobaltKind.KIND,
                 new PostgresCheckKind(),
                 new SqlMetricCheckKind(),
                 new AnonKeyCheckKind());

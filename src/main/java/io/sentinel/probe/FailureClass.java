@@ -2,9 +2,15 @@ package io.sentinel.probe;
 
 /** Why a probe failed, as precisely as the response allows. */
 public enum FailureClass {
-    /** Credentials rejected (401/403, {@code auth_failure}, {@code REQUEST_DENIED}). */
+    /**
+     * Credentials rejected, as the provider's own error answer says (401/403 in its documented shape,
+     * {@code auth_failure}, {@code REQUEST_DENIED}). Never a CDN's or firewall's page: that is {@link #BLOCKED}.
+     */
     AUTH,
-    /** A periodic allowance (monthly searches, credits, usage cap) is exhausted. */
+    /**
+     * A periodic allowance (monthly searches, credits, usage cap) is exhausted, or the account's billing does not
+     * allow more use (billing disabled, payment overdue).
+     */
     QUOTA,
     /** Too many requests in a short time; retrying later will work. */
     RATE_LIMITED,
@@ -30,6 +36,18 @@ public enum FailureClass {
     DB,
     /** The deployed artefact is missing (an edge function that is not deployed, a deployment that is gone). */
     NOT_DEPLOYED,
+    /**
+     * Redirects went wrong: a loop, too many of them, a redirect to another host that was not followed because
+     * the request carries credentials, or a redirect from an API that is not followed at all. The message names
+     * where it pointed (without its query). Counts against the breaker: the dependency did not answer.
+     */
+    REDIRECT,
+    /**
+     * A CDN or web application firewall in front of the dependency (Cloudflare, Vercel, Akamai, AWS WAF,
+     * Imperva) answered with its challenge or block page instead of the dependency. Not a credentials problem:
+     * the request never reached the service that would judge them.
+     */
+    BLOCKED,
     /** Anything else: a bug or an unexpected exception. The message says what. */
     INTERNAL
 }

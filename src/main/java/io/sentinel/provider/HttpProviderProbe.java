@@ -1,26 +1,31 @@
 package io.sentinel.provider;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.BodyFailureFlags;
+import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.probe.http.HttpCallFailure;
 import io.sentinel.probe.http.HttpCaller;
 import io.sentinel.probe.http.HttpRequestSpec;
 import io.sentinel.probe.http.HttpResponseSnapshot;
-import java.io.IOException;
+import io.sentinel.probe.http.RedirectTrail;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The shape of a probe that makes one HTTP call to a provider and reads its answer: skip without
  * credentials, call, and let the subclass interpret the response. Transport failures (DNS, connect, TLS,
- * timeout) are classified by {@link HttpCaller} and need no code in the subclass.
+ * timeout, redirects) are classified by {@link HttpCaller}, and CDN blocks, unfollowed redirects and bodies
+ * reporting their own failure here, so they need no code in the subclass.
  *
  * @param <O> the kind's options
  */
@@ -28,7 +33,6 @@ public abstract class HttpProviderProbe<O extends CheckOptions> implements Probe
 
     /** Long enough for a slow TLS handshake, short enough to leave the rest of the deadline to the answer. */
     static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpCaller http;
     private final Clock clock;
@@ -51,13 +55,55 @@ public abstract class HttpProviderProbe<O extends CheckOptions> implements Probe
         long started = System.nanoTime();
         try {
             Duration connectTimeout = check.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0 ? check.timeout() : MAX_CONNECT_TIMEOUT;
-            HttpResponseSnapshot response = http.call(request(options), connectTimeout, check.timeout());
+            HttpRequestSpec request = request(options);
+            HttpResponseSnapshot response = http.call(request, connectTimeout, check.timeout());
             result.latency(response.latency()).httpStatus(response.status());
-            return interpret(response, result, options);
+            return judge(request, response, result, options);
         } catch (HttpCallFailure failure) {
             return result.latency(Duration.ofNanos(System.nanoTime() - started))
                     .down(failure.failureClass(), failure.getMessage());
         }
+    }
+
+    /**
+     * What every provider answer is checked for, around the kind's own reading: a CDN or firewall answering in
+     * the provider's place (BLOCKED, whatever the status: never AUTH), a redirect the request does not follow
+     * (REDIRECT), a 401/403 that is an HTML page rather than the provider's error answer (HTTP_4XX), and, after the kind has read it, a 2xx body that reports its own failure in a common shape
+     * ({@code "success": false}, {@code "error": "…"} …), which is never UP.
+     */
+    private ProbeResult judge(HttpRequestSpec request, HttpResponseSnapshot response, ProbeResult.Builder result, O options) {
+        Optional<EdgeBlock> block = EdgeBlock.in(response);
+        if (block.isPresent()) {
+            return result.down(FailureClass.BLOCKED, block.get().describe(response.status()));
+        }
+        Optional<String> redirect = request.followRedirects() ? Optional.empty() : RedirectTrail.unfollowed(request, response);
+        if (redirect.isPresent()) {
+            return result.down(FailureClass.REDIRECT, redirect.get() + ": the API should answer at the configured address");
+        }
+        if ((response.status() == 401 || response.status() == 403) && looksLikeHtml(response.body())) {
+            // every provider here answers its own auth errors in JSON; a page is something in between speaking
+            return result.down(FailureClass.HTTP_4XX, "HTTP " + response.status() + " with an HTML page, not the API's own "
+                    + "error answer (a proxy or firewall in between?): " + Excerpts.of(response.body()));
+        }
+        ProbeResult interpreted = interpret(response, result, options);
+        return reportedFailure(interpreted, response).orElse(interpreted);
+    }
+
+    /**
+     * A body that says it failed overrides a reading that found nothing wrong with it (UP, DEGRADED) or did not
+     * know its shape (SCHEMA). The readings go: numbers from a failed answer prove nothing.
+     */
+    private static Optional<ProbeResult> reportedFailure(ProbeResult interpreted, HttpResponseSnapshot response) {
+        boolean success = response.status() >= 200 && response.status() < 300;
+        boolean overridable = interpreted.outcome() == Outcome.UP || interpreted.outcome() == Outcome.DEGRADED
+                || interpreted.failureClass() == FailureClass.SCHEMA;
+        if (!success || !overridable) {
+            return Optional.empty();
+        }
+        return BodyFailureFlags.in(response.body()).map(flag -> new ProbeResult(interpreted.checkId(),
+                interpreted.dependency(), interpreted.startedAt(), interpreted.latency(), Outcome.DOWN,
+                FailureClass.BODY_ERROR, response.status(), "HTTP " + response.status() + " reporting a failure in its body: "
+                + flag, Map.of()));
     }
 
     /** What an operator must do before this check can run ("set HUNTER_API_KEY"), or empty when it can. */
@@ -69,24 +115,18 @@ public abstract class HttpProviderProbe<O extends CheckOptions> implements Probe
     /** What the response means; latency and status are already on {@code result}. */
     protected abstract ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, O options);
 
-    /** The body as JSON, or empty when it is not JSON at all. */
-    protected static Optional<JsonNode> json(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
+    private static boolean looksLikeHtml(String body) {
+        String start = body.stripLeading().toLowerCase(Locale.ROOT);
+        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head") || start.startsWith("<body");
     }
 
-    /**
-     * The provider answered, but not in the shape we know: SCHEMA, never UP. The status and an excerpt are
-     * kept so a person can see what really came back.
-     */
+    /** The body as JSON, or empty when it is not JSON at all. */
+    protected static Optional<JsonNode> json(String body) {
+        return ProviderAnswers.json(body);
+    }
+
+    /** The provider answered, but not in the shape we know: SCHEMA, never UP ({@link ProviderAnswers#schemaChanged}). */
     protected static ProbeResult schemaChanged(ProbeResult.Builder result, HttpResponseSnapshot response, String expected) {
-        return result.down(FailureClass.SCHEMA, "HTTP " + response.status() + ", expected " + expected + "; got: "
-                + Excerpts.of(response.body()));
+        return ProviderAnswers.schemaChanged(result, response, expected);
     }
 }

@@ -13,9 +13,6 @@ import org.apache.hc.core5.util.Timeout;
 /** Turns a {@link HttpRequestSpec} into an Apache HttpClient request with the timeouts of one call. */
 final class ClassicRequests {
 
-    /** Enough for http→https and a login hop or two; a loop is cut short well before the deadline. */
-    private static final int MAX_REDIRECTS = 10;
-
     private ClassicRequests() {
     }
 
@@ -25,18 +22,18 @@ final class ClassicRequests {
         // The connection is never reused, so say so: the server then closes its side at once too.
         request.setHeader(HttpHeaders.CONNECTION, "close");
         spec.body().ifPresent(body -> request.setEntity(new StringEntity(body, contentType(spec.headers(), body))));
-        request.setConfig(config(spec, connectTimeout, deadline));
+        request.setConfig(config(connectTimeout, deadline));
         return request;
     }
 
     @SuppressWarnings("deprecation") // per-request connect timeouts: ConnectionConfig would fix one per route
-    private static RequestConfig config(HttpRequestSpec spec, Duration connectTimeout, Duration deadline) {
+    private static RequestConfig config(Duration connectTimeout, Duration deadline) {
         return RequestConfig.custom()
                 .setConnectTimeout(Timeout.of(connectTimeout))
                 .setConnectionRequestTimeout(Timeout.of(deadline))
                 .setResponseTimeout(Timeout.of(deadline))
-                .setRedirectsEnabled(spec.followRedirects())
-                .setMaxRedirects(MAX_REDIRECTS)
+                // HttpCaller follows redirects itself, so that each target is judged first
+                .setRedirectsEnabled(false)
                 .build();
     }
 

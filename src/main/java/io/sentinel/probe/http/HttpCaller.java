@@ -8,11 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -36,6 +38,8 @@ import org.apache.hc.core5.util.Timeout;
  *       resolver holds the call until the system resolver gives up.</li>
  *   <li>At most {@link #BODY_LIMIT_BYTES} of the body is read.</li>
  *   <li>No retries, cookies or cached credentials: each probe observes the dependency afresh.</li>
+ *   <li>Redirects are followed here, hop by hop ({@link RedirectTrail}): credentials never go to another host,
+ *       and loops are the dependency's failure, not ours.</li>
  * </ul>
  */
 public final class HttpCaller implements AutoCloseable {
@@ -71,24 +75,51 @@ public final class HttpCaller implements AutoCloseable {
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(deadline, "deadline");
         Duration effectiveConnectTimeout = connectTimeout.compareTo(deadline) < 0 ? connectTimeout : deadline;
-        HttpUriRequestBase message = ClassicRequests.build(request, effectiveConnectTimeout, deadline);
+        AtomicReference<HttpUriRequestBase> inFlight = new AtomicReference<>();
         AtomicBoolean deadlinePassed = new AtomicBoolean();
         long started = System.nanoTime();
         ScheduledFuture<?> timer;
         try {
             timer = deadlines.schedule(() -> {
                 deadlinePassed.set(true);
-                message.cancel();
+                HttpUriRequestBase message = inFlight.get();
+                if (message != null) {
+                    message.cancel();
+                }
             }, deadline.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             throw new HttpCallFailure(FailureClass.INTERNAL, "the HTTP caller is closed");
         }
         try {
-            return exchange(message, started);
-        } catch (IOException | RuntimeException error) {
-            throw CallFailures.classify(error, request, effectiveConnectTimeout, deadline, deadlinePassed.get());
+            RedirectTrail redirects = new RedirectTrail(request);
+            HttpRequestSpec current = request;
+            while (true) {
+                HttpResponseSnapshot response = send(current, effectiveConnectTimeout, deadline, inFlight, deadlinePassed, started);
+                Optional<HttpRequestSpec> next = redirects.next(current, response);
+                if (next.isEmpty()) {
+                    return response;
+                }
+                current = next.get();
+            }
         } finally {
             timer.cancel(false);
+        }
+    }
+
+    /** One hop: the timer cancels whichever hop is in flight when the deadline passes. */
+    private HttpResponseSnapshot send(HttpRequestSpec request, Duration connectTimeout, Duration deadline,
+                                      AtomicReference<HttpUriRequestBase> inFlight, AtomicBoolean deadlinePassed,
+                                      long started) throws HttpCallFailure {
+        HttpUriRequestBase message = ClassicRequests.build(request, connectTimeout, deadline);
+        inFlight.set(message);
+        try {
+            if (deadlinePassed.get()) {
+                // the timer fired between two hops, before this one was in flight to be cancelled
+                message.cancel();
+            }
+            return exchange(message, started);
+        } catch (IOException | RuntimeException error) {
+            throw CallFailures.classify(error, request, connectTimeout, deadline, deadlinePassed.get());
         }
     }
 
@@ -137,6 +168,8 @@ public final class HttpCaller implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // redirects are followed by call(), one judged hop at a time (RedirectTrail)
+                .disableRedirectHandling()
                 .setUserAgent(USER_AGENT)
                 .build();
     }

@@ -2,6 +2,7 @@ package io.sentinel.probe.http;
 
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.condition.Condition;
 import io.sentinel.probe.condition.ConditionResult;
@@ -14,7 +15,10 @@ import java.util.Optional;
 
 /**
  * Decides what a response means for a check. Without conditions the status decides; with conditions every
- * one is evaluated and every failure named, so one alert tells the whole story.
+ * one is evaluated and every failure named, so one alert tells the whole story. Either way a CDN's or
+ * firewall's block page is BLOCKED, and unless a condition reads the body, a 2xx JSON body that reports its
+ * own failure ({@link BodyFailureFlags}) is BODY_ERROR: the operator who wants to judge the body writes a
+ * {@code [BODY]} condition, and then that decides.
  */
 final class ResponseJudge {
 
@@ -25,7 +29,19 @@ final class ResponseJudge {
 
     static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions) {
         result.latency(response.latency()).httpStatus(response.status());
-        return conditions.isEmpty() ? byStatus(result, response) : byConditions(result, response, conditions);
+        Optional<EdgeBlock> block = EdgeBlock.in(response);
+        if (block.isPresent()) {
+            return result.down(FailureClass.BLOCKED, block.get().describe(response.status()));
+        }
+        ProbeResult judged = conditions.isEmpty() ? byStatus(result, response) : byConditions(result, response, conditions);
+        boolean bodyTested = conditions.stream().anyMatch(condition -> condition.placeholderKind() == PlaceholderKind.BODY);
+        if (bodyTested || judged.outcome() == Outcome.DOWN || response.status() < 200 || response.status() >= 300) {
+            return judged;
+        }
+        return BodyFailureFlags.in(response.body())
+                .map(flag -> result.down(FailureClass.BODY_ERROR, redact("HTTP " + response.status()
+                        + " reporting a failure in its body: " + flag)))
+                .orElse(judged);
     }
 
     private static ProbeResult byStatus(ProbeResult.Builder result, HttpResponseSnapshot response) {

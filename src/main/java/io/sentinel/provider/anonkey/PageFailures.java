@@ -1,6 +1,7 @@
 package io.sentinel.provider.anonkey;
 
 import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.probe.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.Optional;
@@ -18,6 +19,9 @@ final class PageFailures {
 
     /** The failure class of a non-2xx response. */
     static FailureClass classify(HttpResponseSnapshot response) {
+        if (EdgeBlock.in(response).isPresent()) {
+            return FailureClass.BLOCKED;
+        }
         if (vercelError(response).filter(DEPLOYMENT_GONE::contains).isPresent()) {
             return FailureClass.NOT_DEPLOYED;
         }
@@ -27,12 +31,17 @@ final class PageFailures {
 
     /** {@code HTTP 404 (X-Vercel-Error: DEPLOYMENT_NOT_FOUND)}. */
     static String describe(HttpResponseSnapshot response) {
+        Optional<EdgeBlock> block = EdgeBlock.in(response);
+        if (block.isPresent()) {
+            return block.get().describe(response.status());
+        }
         return "HTTP " + response.status() + vercelError(response).map(code -> " (" + VERCEL_ERROR_HEADER + ": " + code + ")")
                 .orElse("");
     }
 
+    /** A 2xx that is a CDN's challenge page is no page of the site. */
     static boolean isSuccess(HttpResponseSnapshot response) {
-        return response.status() >= 200 && response.status() < 300;
+        return response.status() >= 200 && response.status() < 300 && EdgeBlock.in(response).isEmpty();
     }
 
     private static Optional<String> vercelError(HttpResponseSnapshot response) {

@@ -5,6 +5,8 @@ import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.provider.ProviderAnswers;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,8 +21,15 @@ final class CobaltAnswerReader {
     static final String EXPECTED = "a JSON object with 'status' Complete and a 'results' list";
     /** The bad-request messages Cobalt documents, for when the status is not the "Bad request" we expect. */
     private static final List<String> BAD_REQUEST_MESSAGES = List.of("is required", "required parameter", "must be at least");
+    private static final String MISSING_TOKEN = "Missing Authentication Token";
 
     private CobaltAnswerReader() {
+    }
+
+    /** What a search answer means; a shape this reader does not know is SCHEMA. */
+    static ProbeResult answer(HttpResponseSnapshot response, ProbeResult.Builder result, CobaltOptions options, Instant now) {
+        return read(response, ProviderAnswers.json(response.body()), result)
+                .orElseGet(() -> ProviderAnswers.schemaChanged(result, response, EXPECTED));
     }
 
     /** The result, or empty when the answer has a shape this reader does not know (the caller reports SCHEMA). */
@@ -37,6 +46,11 @@ final class CobaltAnswerReader {
             // "Too Many Requests" for throttling (INFERRED from the gateway's defaults, NOT CONFIRMED for Cobalt)
             FailureClass failure = message.equalsIgnoreCase("Limit Exceeded") ? FailureClass.QUOTA : FailureClass.RATE_LIMITED;
             return Optional.of(result.down(failure, "HTTP 429: " + said));
+        }
+        if (status == 403 && message.equalsIgnoreCase(MISSING_TOKEN)) {
+            // API Gateway's answer for a path or method it has no route for, whatever the key: the URL is wrong
+            return Optional.of(result.down(FailureClass.HTTP_4XX, "HTTP 403 \"" + MISSING_TOKEN + "\": API Gateway has no "
+                    + "such route (check baseUrl), not a key problem"));
         }
         if (status == 401 || status == 403) {
             return Optional.of(result.down(FailureClass.AUTH, "HTTP " + status + " (key missing or rejected): " + said));

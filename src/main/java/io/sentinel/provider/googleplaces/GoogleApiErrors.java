@@ -15,8 +15,9 @@ final class GoogleApiErrors {
     /** Keys that work but are not allowed to call Places: only someone with access to the project can fix these. */
     private static final Map<String, String> ACCESS_FIXES = Map.of(
             "SERVICE_DISABLED", "enable Places API (New) in the key's Google Cloud project",
-            "BILLING_DISABLED", "enable billing on the key's Google Cloud project",
             "API_KEY_SERVICE_BLOCKED", "the key's API restrictions must allow places.googleapis.com");
+    /** Not the key: the project may not spend. Someone with the billing account fixes it, not whoever rotates keys. */
+    private static final String BILLING_DISABLED = "BILLING_DISABLED";
 
     private GoogleApiErrors() {
     }
@@ -26,6 +27,10 @@ final class GoogleApiErrors {
         String reason = error.reason();
         if (reason.equals("API_KEY_INVALID")) {
             return result.down(FailureClass.AUTH, reason + ": " + said);
+        }
+        if (reason.equals(BILLING_DISABLED)) {
+            return result.down(FailureClass.QUOTA, reason + " (enable billing on the key's Google Cloud project; the key "
+                    + "itself is fine): " + said);
         }
         if (ACCESS_FIXES.containsKey(reason)) {
             return result.down(FailureClass.AUTH, reason + " (" + ACCESS_FIXES.get(reason) + "): " + said);

@@ -7,6 +7,7 @@ import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a legacy Places API answer. The legacy API reports errors as HTTP 200 with a {@code status}, so the
@@ -16,6 +17,10 @@ final class LegacyPlacesReader {
 
     static final String EXPECTED = "a JSON object with a legacy 'status' (OK, ZERO_RESULTS or an error status)";
     private static final int MESSAGE_LENGTH = 300;
+    /** "You must enable Billing on the Google Cloud Project …" comes as REQUEST_DENIED, but is no key problem. */
+    private static final Pattern BILLING = Pattern.compile("(?i)enable billing|billing account|billing is not enabled");
+    /** OVER_QUERY_LIMIT's message when it is the per-second limit rather than a daily cap or billing. */
+    private static final Pattern SHORT_TERM = Pattern.compile("(?i)rate.?limit|per second|\bQPS\b");
 
     private LegacyPlacesReader() {
     }
@@ -42,8 +47,13 @@ final class LegacyPlacesReader {
         return switch (status) {
             case "OK" -> found(answer, result);
             case "ZERO_RESULTS" -> Optional.of(result.reading("places.returned", 0).up("findplacefromtext answered: no place matched"));
-            case "REQUEST_DENIED" -> Optional.of(result.down(FailureClass.AUTH, status + said));
-            case "OVER_QUERY_LIMIT" -> Optional.of(result.down(FailureClass.QUOTA, status + said
+            case "REQUEST_DENIED" -> Optional.of(BILLING.matcher(said).find()
+                    ? result.down(FailureClass.QUOTA, status + " (billing is not enabled on the key's project; the key itself "
+                    + "is fine)" + said)
+                    : result.down(FailureClass.AUTH, status + said));
+            case "OVER_QUERY_LIMIT" -> Optional.of(SHORT_TERM.matcher(said).find()
+                    ? result.down(FailureClass.RATE_LIMITED, status + said + " (a per-second limit)")
+                    : result.down(FailureClass.QUOTA, status + said
                     + " (Google uses this status for per-second limits and for billing or daily caps alike)"));
             case "INVALID_REQUEST", "NOT_FOUND" -> Optional.of(result.down(FailureClass.BODY_ERROR, status + said));
             // A server-side failure inside a 200: classed with the 5xx outages the New API reports for the same

@@ -1,8 +1,10 @@
 package io.sentinel.provider.supabase;
 
 import io.sentinel.probe.FailureClass;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the Edge runtime's error codes mean (the {@code sb-error-code} header, or the body's {@code code}).
@@ -32,16 +34,29 @@ final class EdgeFunctionErrors {
             Map.entry("WORKER_RESOURCE_LIMIT", new Meaning(FailureClass.HTTP_5XX, "worker limit (memory/CPU)")),
             Map.entry("RATE_LIMIT_EXCEEDED", new Meaning(FailureClass.RATE_LIMITED, "recursive call rate limit")),
             Map.entry("LOAD_FUNCTION_ERROR", new Meaning(FailureClass.HTTP_5XX, "transient load error")),
-            Map.entry("LOAD_FUNCTION_METADATA_ERROR", new Meaning(FailureClass.HTTP_5XX, "transient load error")));
+            Map.entry("LOAD_FUNCTION_METADATA_ERROR", new Meaning(FailureClass.HTTP_5XX, "transient load error")),
+            Map.entry("LOAD_FUNCTION_INVALID_ENTRYPOINT_PATH_ERROR",
+                    new Meaning(FailureClass.HTTP_5XX, "broken function metadata (redeploy)")),
+            Map.entry("LOAD_FUNCTION_UNBUNDLING_ERROR", new Meaning(FailureClass.HTTP_5XX, "corrupt function bundle (redeploy)")),
+            Map.entry("INVALID_RESPONSE_STATUS_CODE", new Meaning(FailureClass.HTTP_5XX, "the function returned an invalid status")),
+            Map.entry("INVALID_URL", new Meaning(FailureClass.HTTP_4XX, "the platform rejected the URL")));
+    /** A code the table does not know but whose name says it: {@code FUNCTION_THROTTLED}, {@code …_RATE_LIMIT…}. */
+    private static final Pattern THROTTLING_CODE = Pattern.compile("THROTTL|RATE_LIMIT|TOO_MANY");
+    /** What a body without a known code says: "Function is throttled", "rate limit exceeded", "Too many requests". */
+    private static final Pattern THROTTLING_TEXT = Pattern.compile("(?i)throttl|rate.?limit|too many requests");
+    /** The runtime's own "not deployed" words, for answers that lost their code. */
+    private static final Pattern NOT_FOUND_TEXT = Pattern.compile("(?i)requested function was not found|function deployment bundle not found");
 
     /**
      * The reading from the status alone, for answers without a code the table knows (older platforms send
      * {@code {"code":401,…}}); hedged where the status has other causes than the runtime's.
      */
     private static final Map<Integer, Meaning> BY_STATUS = Map.of(
-            404, new Meaning(FailureClass.NOT_DEPLOYED, "function not found (not deployed?)"),
+            // Supabase: a 404 without its NOT_FOUND code "is coming from your app's logic" (the function is there)
+            404, new Meaning(FailureClass.HTTP_4XX, "404 without Supabase's NOT_FOUND code: the function's own answer"),
             405, new Meaning(FailureClass.HTTP_4XX, "method not allowed"),
-            503, new Meaning(FailureClass.HTTP_5XX, "function unavailable (failed to start?)"),
+            // Supabase lists three causes of a 503 without BOOT_ERROR: the function's own 503, or platform load
+            503, new Meaning(FailureClass.HTTP_5XX, "function unavailable (its own 503, or the platform overloaded)"),
             504, new Meaning(FailureClass.TIMEOUT, "function timed out"),
             WORKER_LIMIT_STATUS, new Meaning(FailureClass.HTTP_5XX, "worker limit (memory/CPU)"));
 
@@ -50,10 +65,29 @@ final class EdgeFunctionErrors {
 
     /** Every UNAUTHORIZED_* code (legacy/asymmetric JWT, no header, bad format, algorithm) is a key problem. */
     static Optional<Meaning> ofCode(String code) {
-        if (code.startsWith("UNAUTHORIZED")) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("UNAUTHORIZED")) {
             return Optional.of(new Meaning(FailureClass.AUTH, "JWT or key rejected"));
         }
-        return Optional.ofNullable(BY_CODE.get(code));
+        Optional<Meaning> known = Optional.ofNullable(BY_CODE.get(upper));
+        if (known.isPresent() || !THROTTLING_CODE.matcher(upper).find()) {
+            return known;
+        }
+        return Optional.of(new Meaning(FailureClass.RATE_LIMITED, "throttled: the function is deployed, the platform holds it back"));
+    }
+
+    /**
+     * What the body's words say when no code did: throttling is RATE_LIMITED whatever the status (a throttled
+     * function is deployed), and only the runtime's own "function was not found" is NOT_DEPLOYED.
+     */
+    static Optional<Meaning> ofText(String body) {
+        if (THROTTLING_TEXT.matcher(body).find()) {
+            return Optional.of(new Meaning(FailureClass.RATE_LIMITED, "throttled or rate limited, as the answer says"));
+        }
+        if (NOT_FOUND_TEXT.matcher(body).find()) {
+            return Optional.of(new Meaning(FailureClass.NOT_DEPLOYED, "function not deployed"));
+        }
+        return Optional.empty();
     }
 
     static Optional<Meaning> ofStatus(int status) {

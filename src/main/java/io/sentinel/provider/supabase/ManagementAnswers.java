@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.probe.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.io.IOException;
@@ -31,6 +32,8 @@ final class ManagementAnswers {
     }
 
     static final String ACTIVE = "ACTIVE";
+    static final String REMOVED = "REMOVED";
+    static final String THROTTLED = "THROTTLED";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ERROR_LENGTH = 100;
 
@@ -70,9 +73,22 @@ final class ManagementAnswers {
         return Optional.of(statuses);
     }
 
-    /** The failure a non-2xx answer stands for; what the API said goes into the message. */
+    /**
+     * The failure a non-2xx answer stands for; what the API said goes into the message. A CDN's block page is
+     * BLOCKED and a redirect (never followed: the token travels in a header) REDIRECT, whatever the status.
+     */
     static ProbeResult failure(HttpResponseSnapshot response, ProbeResult.Builder result, String call) {
         int status = response.status();
+        Optional<EdgeBlock> block = EdgeBlock.in(response);
+        if (block.isPresent()) {
+            return result.down(FailureClass.BLOCKED, call + ": " + block.get().describe(status));
+        }
+        Optional<String> redirect = response.headers().first("Location").filter(location -> status >= 300 && status < 400)
+                .map(location -> call + ": HTTP " + status + " redirect (not followed: the access token goes to the "
+                        + "Management API only)");
+        if (redirect.isPresent()) {
+            return result.down(FailureClass.REDIRECT, redirect.get());
+        }
         String said = said(response.body());
         String prefix = call + ": HTTP " + status;
         return switch (status) {

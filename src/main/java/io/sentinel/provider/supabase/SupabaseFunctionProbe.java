@@ -1,9 +1,9 @@
 package io.sentinel.provider.supabase;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.BodyFailureFlags;
 import io.sentinel.probe.http.HttpCaller;
 import io.sentinel.probe.http.HttpRequestSpec;
 import io.sentinel.probe.http.HttpResponseSnapshot;
@@ -50,7 +50,9 @@ final class SupabaseFunctionProbe extends HttpProviderProbe<SupabaseFunctionOpti
         SupabaseErrorBody body = SupabaseErrorBody.parse(response.body());
         Optional<String> code = response.headers().first(ERROR_CODE_HEADER).map(String::strip).filter(text -> !text.isEmpty())
                 .or(body::code);
-        return code.flatMap(EdgeFunctionErrors::ofCode).or(() -> EdgeFunctionErrors.ofStatus(status))
+        return code.flatMap(EdgeFunctionErrors::ofCode)
+                .or(() -> EdgeFunctionErrors.ofText(response.body()))
+                .or(() -> EdgeFunctionErrors.ofStatus(status))
                 .map(meaning -> failure(meaning, status, code.orElse(""), response, body, result))
                 .or(() -> PlatformStatuses.failure(response, result).map(platform -> withCode(platform, code)))
                 .orElseGet(() -> unexpectedStatus(response, result, options));
@@ -65,12 +67,10 @@ final class SupabaseFunctionProbe extends HttpProviderProbe<SupabaseFunctionOpti
         if (body.regionMatches(true, 0, "<!doctype html", 0, 14) || body.regionMatches(true, 0, "<html", 0, 5)) {
             return schemaChanged(result, response, "the function's own answer, not an HTML page");
         }
-        Optional<JsonNode> json = json(body).filter(JsonNode::isObject);
-        boolean notOk = json.map(root -> root.path("ok").isBoolean() && !root.path("ok").asBoolean()).orElse(false);
-        boolean error = json.map(root -> root.hasNonNull("error")).orElse(false);
-        if (notOk || error) {
+        Optional<String> reported = BodyFailureFlags.in(body);
+        if (reported.isPresent()) {
             return result.down(FailureClass.BODY_ERROR, "HTTP " + response.status() + " from " + options.function()
-                    + " reporting an error: " + Excerpts.of(response.body()));
+                    + " reporting an error: " + reported.get());
         }
         return result.up("HTTP " + response.status() + " from " + options.function() + " ("
                 + options.method().name().toLowerCase(Locale.ROOT) + ")");

@@ -5,6 +5,8 @@ import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.BodyFailureFlags;
+import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.probe.http.HttpCallFailure;
 import io.sentinel.probe.http.HttpCaller;
 import io.sentinel.probe.http.HttpMethod;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Service health, then (when functions are listed) the function list: two calls in one probe, so the check's
@@ -47,7 +50,7 @@ final class SupabaseManagementProbe implements Probe {
         try {
             HttpResponseSnapshot health = call(options, options.healthUri(), check.timeout(), started);
             result.latency(health.latency()).httpStatus(health.status());
-            if (!PlatformStatuses.isSuccess(health.status())) {
+            if (!PlatformStatuses.isSuccess(health.status()) || EdgeBlock.in(health).isPresent()) {
                 return ManagementAnswers.failure(health, result, "health");
             }
             Optional<List<ServiceHealth>> services = ManagementAnswers.services(health.body());
@@ -58,11 +61,11 @@ final class SupabaseManagementProbe implements Probe {
                     .map(ServiceHealth::describe).toList();
             result.reading("services.healthy", services.get().size() - unhealthy.size())
                     .reading("services.unhealthy", unhealthy.size());
-            List<String> functionProblems = new ArrayList<>();
+            List<FunctionProblem> functionProblems = new ArrayList<>();
             if (!options.functions().isEmpty()) {
                 HttpResponseSnapshot list = call(options, options.functionsUri(), check.timeout(), started);
                 result.latency(health.latency().plus(list.latency())).httpStatus(list.status());
-                if (!PlatformStatuses.isSuccess(list.status())) {
+                if (!PlatformStatuses.isSuccess(list.status()) || EdgeBlock.in(list).isPresent()) {
                     return ManagementAnswers.failure(list, result, "functions");
                 }
                 Optional<Map<String, String>> statuses = ManagementAnswers.functionStatuses(list.body());
@@ -91,34 +94,55 @@ final class SupabaseManagementProbe implements Probe {
         return http.call(request, connectTimeout, left);
     }
 
-    private static List<String> functionProblems(List<String> expected, Map<String, String> statuses) {
-        List<String> problems = new ArrayList<>();
+    /** One expected function that is not ACTIVE, and what that means for the operator. */
+    private record FunctionProblem(String description, FailureClass failureClass) {
+    }
+
+    /**
+     * Missing from the list or REMOVED is NOT_DEPLOYED. THROTTLED is deployed and held back by the platform:
+     * RATE_LIMITED, because redeploying would not help. A status the API did not document is named as it is.
+     */
+    private static List<FunctionProblem> functionProblems(List<String> expected, Map<String, String> statuses) {
+        List<FunctionProblem> problems = new ArrayList<>();
         for (String slug : expected) {
             String status = statuses.get(slug);
             if (status == null) {
-                problems.add(slug + " is not deployed");
+                problems.add(new FunctionProblem(slug + " is not deployed", FailureClass.NOT_DEPLOYED));
+            } else if (status.equals(ManagementAnswers.REMOVED)) {
+                problems.add(new FunctionProblem(slug + " is REMOVED", FailureClass.NOT_DEPLOYED));
+            } else if (status.equals(ManagementAnswers.THROTTLED)) {
+                problems.add(new FunctionProblem(slug + " is THROTTLED (deployed, held back by Supabase)", FailureClass.RATE_LIMITED));
             } else if (!status.equals(ManagementAnswers.ACTIVE)) {
-                problems.add(slug + " is " + status + ", not ACTIVE");
+                problems.add(new FunctionProblem(slug + " is " + status + ", not ACTIVE", FailureClass.BODY_ERROR));
             }
         }
         return problems;
     }
 
+    /** Unhealthy services first; then the most actionable function problem decides: missing, throttled, other. */
     private static ProbeResult verdict(ProbeResult.Builder result, int serviceCount, List<String> unhealthy,
-                                       int functionCount, List<String> functionProblems) {
-        String functions = String.join("; ", functionProblems);
+                                       int functionCount, List<FunctionProblem> functionProblems) {
+        String functions = functionProblems.stream().map(FunctionProblem::description).collect(Collectors.joining("; "));
         if (!unhealthy.isEmpty()) {
             return result.down(FailureClass.BODY_ERROR, "unhealthy: " + String.join(", ", unhealthy)
                     + (functions.isEmpty() ? "" : "; " + functions));
         }
-        if (!functionProblems.isEmpty()) {
-            return result.down(FailureClass.NOT_DEPLOYED, functions);
+        for (FailureClass failureClass : List.of(FailureClass.NOT_DEPLOYED, FailureClass.RATE_LIMITED, FailureClass.BODY_ERROR)) {
+            if (functionProblems.stream().anyMatch(problem -> problem.failureClass() == failureClass)) {
+                return result.down(failureClass, functions);
+            }
         }
         return result.up(serviceCount + " services healthy"
                 + (functionCount == 0 ? "" : ", " + functionCount + (functionCount == 1 ? " function" : " functions") + " ACTIVE"));
     }
 
+    /** Not the shape we know; but a body saying it failed ({"message":"Internal error"}) is that failure. */
     private static ProbeResult schemaChanged(ProbeResult.Builder result, HttpResponseSnapshot response, String call, String expected) {
+        Optional<String> reported = BodyFailureFlags.in(response.body());
+        if (reported.isPresent()) {
+            return result.down(FailureClass.BODY_ERROR, call + ": HTTP " + response.status()
+                    + " reporting a failure in its body: " + reported.get());
+        }
         return result.down(FailureClass.SCHEMA, call + ": HTTP " + response.status() + ", expected " + expected + "; got: "
                 + Excerpts.of(response.body()));
     }

@@ -34,6 +34,10 @@ final class DeploymentReader {
 
     Finding read(HttpResponseSnapshot response, String projectId) {
         int status = response.status();
+        Optional<Finding> blocked = SiteReader.blocked(response, PART);
+        if (blocked.isPresent()) {
+            return blocked.get();
+        }
         Optional<JsonNode> body = json(response.body());
         if (status < 200 || status >= 300) {
             return failed(response, body);

@@ -2,6 +2,8 @@ package io.sentinel.provider.vercel;
 
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
+import io.sentinel.probe.http.BodyFailureFlags;
+import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.probe.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ final class SiteReader {
     /** The site: 2xx or 3xx is UP, with what the CDN says about caching. */
     static Finding site(HttpResponseSnapshot response) {
         int status = response.status();
-        Optional<Finding> platformError = platformError(response, "site");
+        Optional<Finding> platformError = blocked(response, "site").or(() -> platformError(response, "site"))
+                .or(() -> reportedFailure(response, "site"));
         if (platformError.isPresent()) {
             return platformError.get();
         }
@@ -49,7 +52,8 @@ final class SiteReader {
     static Finding health(String path, HttpResponseSnapshot response) {
         int status = response.status();
         String part = "health " + path;
-        Optional<Finding> platformError = platformError(response, part);
+        Optional<Finding> platformError = blocked(response, part).or(() -> platformError(response, part))
+                .or(() -> reportedFailure(response, part));
         if (platformError.isPresent()) {
             return platformError.get();
         }
@@ -59,6 +63,21 @@ final class SiteReader {
         // a 3xx that survived redirect following (a loop, a 304) is not an answer from the health route
         FailureClass failure = StatusFailures.of(status).orElse(FailureClass.CONDITION);
         return Finding.down(failure, part + " answered HTTP " + status + ", expected 2xx" + excerpt(response.body()), status);
+    }
+
+    /** Vercel's or another CDN's firewall answered with a challenge or block page: the app was not reached. */
+    static Optional<Finding> blocked(HttpResponseSnapshot response, String part) {
+        return EdgeBlock.in(response).map(block -> Finding.down(FailureClass.BLOCKED,
+                part + ": " + block.describe(response.status()), response.status()));
+    }
+
+    /** A 2xx JSON answer that says it failed ({"status":"down"}, {"ok":false}) proves nothing works. */
+    private static Optional<Finding> reportedFailure(HttpResponseSnapshot response, String part) {
+        if (response.status() < 200 || response.status() >= 300) {
+            return Optional.empty();
+        }
+        return BodyFailureFlags.in(response.body()).map(flag -> Finding.down(FailureClass.BODY_ERROR,
+                part + " HTTP " + response.status() + " reporting a failure in its body: " + flag, response.status()));
     }
 
     /** A response Vercel itself produced instead of the app: the code says why, whatever the status. */

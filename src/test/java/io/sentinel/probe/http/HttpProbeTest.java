@@ -114,6 +114,50 @@ class HttpProbeTest {
     }
 
     @Test
+    void aRedirectLoopIsTheDependencysRedirectFailureNotOurs() {
+        server.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
+
+        ProbeResult result = probe(url("/loop"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+        assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+        assertThat(result.message()).startsWith("redirect loop: ");
+    }
+
+    @Test
+    void withoutABodyConditionA200ReportingAFailureIsABodyError() {
+        server.stubFor(get("/health").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("{\"status\": \"DOWN\", \"db\": \"unreachable\"}")));
+
+        ProbeResult plain = probe(url("/health"));
+        ProbeResult statusOnly = probe(url("/health"), "[STATUS] == 200");
+
+        assertThat(plain.failureClass()).isEqualTo(FailureClass.BODY_ERROR);
+        assertThat(plain.message()).isEqualTo("HTTP 200 reporting a failure in its body: \"status\": \"DOWN\"");
+        assertThat(statusOnly.failureClass()).isEqualTo(FailureClass.BODY_ERROR);
+    }
+
+    @Test
+    void aBodyConditionDecidesWhatHealthyMeans() {
+        server.stubFor(get("/health").willReturn(aResponse().withStatus(200).withBody("{\"status\": \"DOWN\", \"mode\": \"standby\"}")));
+
+        ProbeResult result = probe(url("/health"), "[BODY].mode == \"standby\"");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.UP);
+    }
+
+    @Test
+    void aCdnChallengeIsBlockedNotAuth() {
+        server.stubFor(get("/health").willReturn(aResponse().withStatus(403).withHeader("cf-mitigated", "challenge")
+                .withHeader("Content-Type", "text/html").withBody("<html><title>Just a moment...</title></html>")));
+
+        ProbeResult result = probe(url("/health"), "[STATUS] == 200");
+
+        assertThat(result.failureClass()).isEqualTo(FailureClass.BLOCKED);
+        assertThat(result.message()).startsWith("HTTP 403 from Cloudflare (cf-mitigated: challenge)");
+    }
+
+    @Test
     void aFailedBodyConditionIsDownAndNamesTheCondition() {
         server.stubFor(get("/health").willReturn(aResponse().withStatus(200).withBody("{\"status\": \"DOWN\"}")));
 

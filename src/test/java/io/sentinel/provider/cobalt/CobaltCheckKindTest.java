@@ -9,6 +9,7 @@ import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
 import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.provider.SingleCallKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -30,7 +31,7 @@ class CobaltCheckKindTest {
                 apiKey: ${COBALT_API_KEY}
             """;
 
-    private final CobaltCheckKind kind = new CobaltCheckKind();
+    private final SingleCallKind<CobaltOptions> kind = CobaltKind.KIND;
     private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(kind)), Map.of("COBALT_API_KEY", KEY)::get);
 
     @Test
@@ -80,7 +81,7 @@ class CobaltCheckKindTest {
 
     @Test
     void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
-        assertThat(BuiltInKinds.index().find(kind.name())).containsInstanceOf(kind.getClass());
+        assertThat(BuiltInKinds.index().find(kind.name())).contains(kind);
         String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
 
         assertThat(template).contains("id: cobalt-probe", "ref: probe.cobalt", "to: direct:results");

@@ -36,7 +36,7 @@ class CobaltProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final Probe probe = new CobaltCheckKind().newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
+    private final Probe probe = CobaltKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
 
     @BeforeAll
     static void start() {
@@ -232,7 +232,7 @@ class CobaltProbeTest {
     }
 
     private ProbeResult probe(CobaltOptions options) {
-        ProbeResult result = probe.probe(ProviderFixtures.check(CobaltCheckKind.NAME, options));
+        ProbeResult result = probe.probe(ProviderFixtures.check(CobaltKind.NAME, options));
         assertThat(result.message()).doesNotContain(KEY);
         return result;
     }

@@ -36,7 +36,7 @@ class FoursquareProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final Probe probe = new FoursquareCheckKind().newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
+    private final Probe probe = FoursquareKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
 
     @BeforeAll
     static void start() {
@@ -184,7 +184,7 @@ class FoursquareProbeTest {
     }
 
     private ProbeResult probe(FoursquareOptions options) {
-        ProbeResult result = probe.probe(ProviderFixtures.check(FoursquareCheckKind.NAME, options));
+        ProbeResult result = probe.probe(ProviderFixtures.check(FoursquareKind.NAME, options));
         assertThat(result.message()).doesNotContain(KEY);
         return result;
     }

@@ -9,6 +9,7 @@ import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
 import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.provider.SingleCallKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class GooglePlacesCheckKindTest {
                 kind: google-places
             """;
 
-    private final GooglePlacesCheckKind kind = new GooglePlacesCheckKind();
+    private final SingleCallKind<GooglePlacesOptions> kind = GooglePlacesKind.KIND;
     private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(kind)),
             Map.of("GOOGLE_PLACES_API_KEY", KEY)::get);
 
@@ -124,7 +125,7 @@ class GooglePlacesCheckKindTest {
 
     @Test
     void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
-        assertThat(BuiltInKinds.index().find(kind.name())).containsInstanceOf(kind.getClass());
+        assertThat(BuiltInKinds.index().find(kind.name())).contains(kind);
         String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
 
         assertThat(kind.routeTemplate()).isEqualTo("google-places-probe");
@@ -134,7 +135,7 @@ class GooglePlacesCheckKindTest {
 
     private GooglePlacesOptions optionsOf(String yaml) throws InvalidConfigException {
         CheckConfig check = loader.parse(Path.of("sentinel.yaml"), yaml).check("places-search").orElseThrow();
-        assertThat(check.kind()).isEqualTo(GooglePlacesCheckKind.NAME);
+        assertThat(check.kind()).isEqualTo(GooglePlacesKind.NAME);
         return check.options(GooglePlacesOptions.class);
     }
 

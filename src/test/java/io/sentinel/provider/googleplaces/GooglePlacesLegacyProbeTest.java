@@ -48,7 +48,7 @@ class GooglePlacesLegacyProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final Probe probe = new GooglePlacesCheckKind().newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
+    private final Probe probe = GooglePlacesKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
 
     @BeforeAll
     static void start() {
@@ -201,7 +201,7 @@ class GooglePlacesLegacyProbeTest {
     }
 
     private ProbeResult probe(GooglePlacesOptions options, Duration timeout) {
-        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, options, timeout));
+        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, options, timeout));
         assertThat(result.message()).doesNotContain(KEY);
         return result;
     }

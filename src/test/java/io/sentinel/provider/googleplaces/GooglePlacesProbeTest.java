@@ -43,7 +43,7 @@ class GooglePlacesProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final Probe probe = new GooglePlacesCheckKind().newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final Probe probe = GooglePlacesKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeAll
     static void start() {
@@ -126,7 +126,7 @@ class GooglePlacesProbeTest {
     @CsvSource({
             "400, new-invalid-key.json,          AUTH,         API_KEY_INVALID: API key not valid. Please pass a valid API key.",
             "403, new-service-disabled.json,     AUTH,         SERVICE_DISABLED (enable Places API (New) in the key's Google Cloud project): Places API (New) has not been used",
-            "403, new-billing-disabled.json,     AUTH,         BILLING_DISABLED (enable billing on the key's Google Cloud project): This API method requires billing",
+            "403, new-billing-disabled.json,     QUOTA,        BILLING_DISABLED (enable billing on the key's Google Cloud project; the key itself is fine): This API method requires billing",
             "403, new-key-service-blocked.json,  AUTH,         API_KEY_SERVICE_BLOCKED (the key's API restrictions must allow places.googleapis.com): Requests to this API",
             "429, new-quota-exceeded.json,       QUOTA,        RATE_LIMIT_EXCEEDED (daily quota, SearchTextRequestPerDayPerProject): spent until midnight Pacific time;",
             "429, new-rate-limit-per-minute.json, RATE_LIMITED, RATE_LIMIT_EXCEEDED (short-term limit, SearchTextRequestPerMinutePerProject; Google says retry in 27s):",
@@ -209,10 +209,13 @@ class GooglePlacesProbeTest {
     }
 
     @Test
-    void aRedirectIsNotFollowedAndIsASchemaChange() {
+    void aRedirectIsNotFollowedAndNamesItsTarget() {
         answer(aResponse().withStatus(302).withHeader("Location", "https://accounts.example.com/login"));
 
-        assertThat(probe(defaults()).failureClass()).isEqualTo(FailureClass.SCHEMA);
+        ProbeResult result = probe(defaults());
+
+        assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+        assertThat(result.message()).startsWith("HTTP 302 redirect to https://accounts.example.com/login (not followed)");
     }
 
     @Test
@@ -220,8 +223,8 @@ class GooglePlacesProbeTest {
         GooglePlacesOptions absent = GooglePlacesOptions.newApi(Secret.none(), base());
         GooglePlacesOptions unset = GooglePlacesOptions.newApi(Secret.fromVariable("", "GOOGLE_PLACES_API_KEY"), base());
 
-        ProbeResult withoutField = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, absent));
-        ProbeResult withoutValue = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, unset));
+        ProbeResult withoutField = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, absent));
+        ProbeResult withoutValue = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, unset));
 
         assertThat(withoutField.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(withoutField.message()).isEqualTo("set apiKey: ${GOOGLE_PLACES_API_KEY}");
@@ -244,7 +247,7 @@ class GooglePlacesProbeTest {
 
     /** Every result is checked for the key, whatever the test looks at. */
     private ProbeResult probe(GooglePlacesOptions options) {
-        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesCheckKind.NAME, options));
+        ProbeResult result = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, options));
         assertThat(result.message()).doesNotContain(KEY);
         return result;
     }

@@ -8,6 +8,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
+import io.sentinel.provider.ApiKeyOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +26,15 @@ class HunterCheckKindTest {
                 kind: hunter
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(new HunterCheckKind())),
+    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(HunterKind.KIND)),
             Map.of("HUNTER_API_KEY", "hunter-config-key-0123456789")::get);
 
     @Test
     void aValidCheckReadsTheKeyAndDefaultsTheBaseUrl() throws Exception {
-        HunterOptions options = optionsOf(HEADER + "    apiKey: ${HUNTER_API_KEY}\n");
+        ApiKeyOptions options = optionsOf(HEADER + "    apiKey: ${HUNTER_API_KEY}\n");
 
         assertThat(options.baseUrl()).isEqualTo(URI.create("https://api.hunter.io"));
-        assertThat(options.accountUrl()).isEqualTo(URI.create("https://api.hunter.io/v2/account"));
+        assertThat(HunterKind.accountUrl(options)).isEqualTo(URI.create("https://api.hunter.io/v2/account"));
         assertThat(options.apiKey().value()).isEqualTo("hunter-config-key-0123456789");
         assertThat(options.missingCredential()).isEmpty();
         assertThat(options.toString()).doesNotContain("hunter-config-key-0123456789");
@@ -41,14 +42,14 @@ class HunterCheckKindTest {
 
     @Test
     void theBaseUrlCanPointElsewhere() throws Exception {
-        HunterOptions options = optionsOf(HEADER + "    apiKey: ${HUNTER_API_KEY}\n    baseUrl: http://localhost:8089/\n");
+        ApiKeyOptions options = optionsOf(HEADER + "    apiKey: ${HUNTER_API_KEY}\n    baseUrl: http://localhost:8089/\n");
 
-        assertThat(options.accountUrl()).isEqualTo(URI.create("http://localhost:8089/v2/account"));
+        assertThat(HunterKind.accountUrl(options)).isEqualTo(URI.create("http://localhost:8089/v2/account"));
     }
 
     @Test
     void aCheckWithoutKeyIsValidAndWillSkip() throws Exception {
-        HunterOptions options = optionsOf(HEADER);
+        ApiKeyOptions options = optionsOf(HEADER);
 
         assertThat(options.missingCredential()).contains("set apiKey: ${HUNTER_API_KEY}");
     }
@@ -65,10 +66,10 @@ class HunterCheckKindTest {
                 "sentinel.yaml:7:5: unknown key 'apiKy' in checks[0] — did you mean 'apiKey'?");
     }
 
-    private HunterOptions optionsOf(String yaml) throws InvalidConfigException {
+    private ApiKeyOptions optionsOf(String yaml) throws InvalidConfigException {
         CheckConfig check = loader.parse(Path.of("sentinel.yaml"), yaml).check("hunter-account").orElseThrow();
         assertThat(check.kind()).isEqualTo("hunter");
-        return check.options(HunterOptions.class);
+        return check.options(ApiKeyOptions.class);
     }
 
     private List<String> problemsOf(String yaml) {

@@ -16,8 +16,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.provider.ApiKeyOptions;
 import io.sentinel.secret.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +47,7 @@ class HunterProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final HunterProbe probe = new HunterProbe(caller, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Probe probe = HunterKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeAll
     static void start() {
@@ -93,6 +96,28 @@ class HunterProbeTest {
     }
 
     @Test
+    void aRedirectToAnotherHostIsRefusedAndTheOtherHostNeverSeesTheKey() {
+        WireMockServer elsewhere = new WireMockServer(options().dynamicPort());
+        elsewhere.start();
+        try {
+            elsewhere.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withBody(fixture("account-ok.json"))));
+            server.stubFor(get(urlPathEqualTo("/v2/account")).willReturn(aResponse().withStatus(301)
+                    .withHeader("Location", elsewhere.baseUrl() + "/v2/account?from=moved")));
+
+            ProbeResult result = probe(Secret.of(KEY));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.DOWN);
+            assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+            assertThat(result.message()).isEqualTo("HTTP 301 redirect to another host, " + elsewhere.baseUrl()
+                    + "/v2/account, not followed: the request carries credentials, which are only sent to "
+                    + server.baseUrl() + " — point the check at the final address");
+            assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        } finally {
+            elsewhere.stop();
+        }
+    }
+
+    @Test
     void creditsAreReadWhenPresentEvenAsFractions() {
         serve(200, fixture("account-ok-with-credits.json")
                 .replace("\"used\": 5400.0", "\"used\": 5400.5"));
@@ -132,7 +157,7 @@ class HunterProbeTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} is {1}")
-    @CsvSource({"500, HTTP_5XX", "503, HTTP_5XX", "400, HTTP_4XX", "404, HTTP_4XX", "451, HTTP_4XX"})
+    @CsvSource({"500, HTTP_5XX", "503, HTTP_5XX", "400, HTTP_4XX", "404, HTTP_4XX", "422, HTTP_4XX"})
     void otherStatusesAreClassifiedByTheirRange(int status, FailureClass expected) {
         serve(status, "{\"errors\":[{\"id\":\"some_error\",\"code\":" + status + ",\"details\":\"Something happened\"}]}");
 
@@ -212,8 +237,8 @@ class HunterProbeTest {
     }
 
     private ProbeResult probe(Secret key) {
-        HunterOptions options = new HunterOptions(URI.create(server.baseUrl() + "/"), key);
-        CheckConfig check = CheckConfig.builder("hunter-account", "hunter", HunterCheckKind.NAME, options)
+        ApiKeyOptions options = HunterKind.options(URI.create(server.baseUrl() + "/"), key);
+        CheckConfig check = CheckConfig.builder("hunter-account", "hunter", HunterKind.NAME, options)
                 .timeout(Duration.ofSeconds(5)).build();
         return probe.probe(check);
     }

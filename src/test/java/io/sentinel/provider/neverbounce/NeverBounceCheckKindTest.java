@@ -8,6 +8,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
+import io.sentinel.provider.ApiKeyOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,15 +26,15 @@ class NeverBounceCheckKindTest {
                 kind: neverbounce
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(new NeverBounceCheckKind())),
+    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(NeverBounceKind.KIND)),
             Map.of("NEVERBOUNCE_API_KEY", "nb-config-key-0123456789")::get);
 
     @Test
     void aValidCheckReadsTheKeyAndDefaultsTheBaseUrl() throws Exception {
-        NeverBounceOptions options = optionsOf(HEADER + "    apiKey: ${NEVERBOUNCE_API_KEY}\n");
+        ApiKeyOptions options = optionsOf(HEADER + "    apiKey: ${NEVERBOUNCE_API_KEY}\n");
 
         assertThat(options.baseUrl()).isEqualTo(URI.create("https://api.neverbounce.com"));
-        assertThat(options.accountInfoUrl())
+        assertThat(NeverBounceKind.accountInfoUrl(options))
                 .isEqualTo(URI.create("https://api.neverbounce.com/v4.2/account/info?key=nb-config-key-0123456789"));
         assertThat(options.missingCredential()).isEmpty();
         assertThat(options.toString()).doesNotContain("nb-config-key-0123456789");
@@ -41,7 +42,7 @@ class NeverBounceCheckKindTest {
 
     @Test
     void anOptionalVariableThatIsUnsetMakesTheCheckSkip() throws Exception {
-        NeverBounceOptions options = optionsOf(HEADER + "    apiKey: ${NB_OTHER_KEY:}\n");
+        ApiKeyOptions options = optionsOf(HEADER + "    apiKey: ${NB_OTHER_KEY:}\n");
 
         assertThat(options.missingCredential()).contains("set NB_OTHER_KEY");
     }
@@ -52,10 +53,10 @@ class NeverBounceCheckKindTest {
                 .containsExactly("sentinel.yaml:8:14: 'baseUrl' has scheme 'ftp' — use http or https");
     }
 
-    private NeverBounceOptions optionsOf(String yaml) throws InvalidConfigException {
+    private ApiKeyOptions optionsOf(String yaml) throws InvalidConfigException {
         CheckConfig check = loader.parse(Path.of("sentinel.yaml"), yaml).check("neverbounce-account").orElseThrow();
         assertThat(check.kind()).isEqualTo("neverbounce");
-        return check.options(NeverBounceOptions.class);
+        return check.options(ApiKeyOptions.class);
     }
 
     private List<String> problemsOf(String yaml) {

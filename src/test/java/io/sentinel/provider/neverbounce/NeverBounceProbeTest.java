@@ -15,8 +15,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.provider.ApiKeyOptions;
 import io.sentinel.secret.Secret;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +45,7 @@ class NeverBounceProbeTest {
 
     private static WireMockServer server;
     private static HttpCaller caller;
-    private final NeverBounceProbe probe = new NeverBounceProbe(caller, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Probe probe = NeverBounceKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @BeforeAll
     static void start() {
@@ -189,7 +192,7 @@ class NeverBounceProbeTest {
 
     @Test
     void anAbsentKeySkipsWithTheLineToAdd() {
-        ProbeResult result = probe(new NeverBounceOptions(URI.create(server.baseUrl()), Secret.none()), Duration.ofSeconds(5));
+        ProbeResult result = probe(NeverBounceKind.options(URI.create(server.baseUrl()), Secret.none()), Duration.ofSeconds(5));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(result.message()).isEqualTo("set apiKey: ${NEVERBOUNCE_API_KEY}");
@@ -198,7 +201,7 @@ class NeverBounceProbeTest {
 
     @Test
     void anEmptyVariableSkipsNamingTheVariable() {
-        ProbeResult result = probe(new NeverBounceOptions(URI.create(server.baseUrl()),
+        ProbeResult result = probe(NeverBounceKind.options(URI.create(server.baseUrl()),
                 Secret.fromVariable("", "NEVERBOUNCE_API_KEY")), Duration.ofSeconds(5));
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
@@ -224,7 +227,7 @@ class NeverBounceProbeTest {
 
     @Test
     void aHostThatDoesNotResolveIsDnsAndHidesTheKey() {
-        ProbeResult result = probe(new NeverBounceOptions(URI.create("http://api.neverbounce.invalid"), Secret.of(KEY)),
+        ProbeResult result = probe(NeverBounceKind.options(URI.create("http://api.neverbounce.invalid"), Secret.of(KEY)),
                 Duration.ofSeconds(5));
 
         assertThat(result.failureClass()).isEqualTo(FailureClass.DNS);
@@ -236,7 +239,7 @@ class NeverBounceProbeTest {
         server.stubFor(get(urlPathEqualTo("/v4.2/account/info"))
                 .willReturn(aResponse().withStatus(200).withBody(fixture("account-ok.json")).withFixedDelay(3_000)));
 
-        ProbeResult result = probe(new NeverBounceOptions(URI.create(server.baseUrl()), Secret.of(KEY)),
+        ProbeResult result = probe(NeverBounceKind.options(URI.create(server.baseUrl()), Secret.of(KEY)),
                 Duration.ofMillis(300));
 
         assertThat(result.failureClass()).isEqualTo(FailureClass.TIMEOUT);
@@ -255,11 +258,11 @@ class NeverBounceProbeTest {
     }
 
     private ProbeResult probe(String key) {
-        return probe(new NeverBounceOptions(URI.create(server.baseUrl()), Secret.of(key)), Duration.ofSeconds(5));
+        return probe(NeverBounceKind.options(URI.create(server.baseUrl()), Secret.of(key)), Duration.ofSeconds(5));
     }
 
-    private ProbeResult probe(NeverBounceOptions options, Duration timeout) {
-        CheckConfig check = CheckConfig.builder("neverbounce-account", "neverbounce", NeverBounceCheckKind.NAME, options)
+    private ProbeResult probe(ApiKeyOptions options, Duration timeout) {
+        CheckConfig check = CheckConfig.builder("neverbounce-account", "neverbounce", NeverBounceKind.NAME, options)
                 .timeout(timeout).build();
         return probe.probe(check);
     }

@@ -102,12 +102,14 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
     }
 
     @Test
-    void aRedirectIsNotFollowedWithTheKey() {
-        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(302).withHeader("Location", "/login")));
+    void aRedirectIsNotFollowedWithTheKeyAndNamesItsTarget() {
+        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(302).withHeader("Location", "/login?next=x")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
-        assertThat(result.failureClass()).isEqualTo(FailureClass.SCHEMA);
+        assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
+        assertThat(result.message()).isEqualTo("HTTP 302 redirect to " + server.baseUrl() + "/login (not followed): "
+                + "the API should answer at the configured address");
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
 

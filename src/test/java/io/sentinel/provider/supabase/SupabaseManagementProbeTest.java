@@ -91,14 +91,26 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
     }
 
     @Test
-    void anExpectedFunctionThatIsNotActiveOrMissingIsNotDeployed() {
+    void aThrottledFunctionIsDeployedAndRateLimitedNotNotDeployed() {
+        answerHealth(SupabaseFixtures.response("mgmt-health-all-healthy.json"));
+        answerFunctions(SupabaseFixtures.response("mgmt-functions-list-ok.json"));
+
+        ProbeResult result = probe(List.of("business-discovery-background", "enrichment-orchestrator"));
+
+        assertThat(result.failureClass()).isEqualTo(FailureClass.RATE_LIMITED);
+        assertThat(result.message()).isEqualTo("enrichment-orchestrator is THROTTLED (deployed, held back by Supabase)");
+    }
+
+    @Test
+    void anExpectedFunctionThatIsMissingIsNotDeployedEvenBesideAThrottledOne() {
         answerHealth(SupabaseFixtures.response("mgmt-health-all-healthy.json"));
         answerFunctions(SupabaseFixtures.response("mgmt-functions-list-ok.json"));
 
         ProbeResult result = probe(List.of("business-discovery-background", "enrichment-orchestrator", "lead-scoring"));
 
         assertThat(result.failureClass()).isEqualTo(FailureClass.NOT_DEPLOYED);
-        assertThat(result.message()).isEqualTo("enrichment-orchestrator is THROTTLED, not ACTIVE; lead-scoring is not deployed");
+        assertThat(result.message()).isEqualTo(
+                "enrichment-orchestrator is THROTTLED (deployed, held back by Supabase); lead-scoring is not deployed");
         assertThat(result.readings()).containsEntry("functions.active", 3.0);
     }
 
@@ -111,7 +123,7 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
 
         assertThat(result.failureClass()).isEqualTo(FailureClass.BODY_ERROR);
         assertThat(result.message()).isEqualTo(
-                "unhealthy: storage (UNHEALTHY: upstream connect error); enrichment-orchestrator is THROTTLED, not ACTIVE");
+                "unhealthy: storage (UNHEALTHY: upstream connect error); enrichment-orchestrator is THROTTLED (deployed, held back by Supabase)");
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -1,13 +1,16 @@
 package io.sentinel.provider.cobalt;
 
-import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.probe.Probe;
-import io.sentinel.probe.ProbeKind;
-import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.provider.ProviderCredentials;
 import io.sentinel.provider.ProviderUrls;
+import io.sentinel.provider.SingleCallKind;
 import io.sentinel.secret.Secret;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code cobalt} check kind: a Secretary of State search against Cobalt's cached database for a name
@@ -22,18 +25,21 @@ import java.net.URI;
  *   state: delaware                     # default
  * </pre>
  */
-public final class CobaltCheckKind implements ProbeKind {
+public final class CobaltKind {
 
     public static final String NAME = "cobalt";
     static final String API_KEY_VARIABLE = "COBALT_API_KEY";
+    static final String SEARCH_PATH = "/v1/search";
+    /** A cached search is billed only when it finds a business; the default query finds none. */
+    public static final SingleCallKind<CobaltOptions> KIND = SingleCallKind.free(NAME, CobaltOptions.class,
+            CobaltKind::readOptions,
+            options -> ProviderCredentials.missing(options.apiKey(), "apiKey", API_KEY_VARIABLE),
+            CobaltKind::request, CobaltAnswerReader::answer);
 
-    @Override
-    public String name() {
-        return NAME;
+    private CobaltKind() {
     }
 
-    @Override
-    public CheckOptions readOptions(ConfigSection check) {
+    private static CobaltOptions readOptions(ConfigSection check) {
         Secret apiKey = check.secret("apiKey");
         URI baseUrl = ProviderUrls.baseUrl(check, "baseUrl", CobaltOptions.DEFAULT_BASE_URL);
         String query = check.text("query", CobaltOptions.DEFAULT_QUERY).strip();
@@ -57,14 +63,14 @@ public final class CobaltCheckKind implements ProbeKind {
         return valid ? new CobaltOptions(apiKey, baseUrl, query, state) : null;
     }
 
-    @Override
-    public Probe newProbe(ProbeToolkit toolkit) {
-        return new CobaltProbe(toolkit.http(), toolkit.clock());
-    }
-
-    /** A cached search is billed only when it finds a business; the default query finds none. */
-    @Override
-    public double defaultCostPerCall(CheckOptions options) {
-        return 0.0;
+    /** One cached search ({@code GET /v1/search?…&liveData=false}) for a name that matches nothing. */
+    private static HttpRequestSpec request(CobaltOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-api-key", options.apiKey().value());
+        headers.put("Accept", "application/json");
+        // liveData=false always: a live lookup is billed even when it finds nothing
+        String path = SEARCH_PATH + "?searchQuery=" + ProviderUrls.encode(options.query()) + "&state="
+                + ProviderUrls.encode(options.state()) + "&liveData=false";
+        return new HttpRequestSpec(HttpMethod.GET, ProviderUrls.resolve(options.baseUrl(), path), headers, Optional.empty(), false);
     }
 }

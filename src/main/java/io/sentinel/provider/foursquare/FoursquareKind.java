@@ -1,13 +1,16 @@
 package io.sentinel.provider.foursquare;
 
-import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.probe.Probe;
-import io.sentinel.probe.ProbeKind;
-import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.provider.ProviderCredentials;
 import io.sentinel.provider.ProviderUrls;
+import io.sentinel.provider.SingleCallKind;
 import io.sentinel.secret.Secret;
 import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code foursquare} check kind: one place search with {@code limit=1}. Foursquare has no free endpoint,
@@ -24,18 +27,22 @@ import java.net.URI;
  *   costPerCall: 0.015            # default, an estimate
  * </pre>
  */
-public final class FoursquareCheckKind implements ProbeKind {
+public final class FoursquareKind {
 
     public static final String NAME = "foursquare";
     static final String API_KEY_VARIABLE = "FOURSQUARE_API_KEY";
+    static final String SEARCH_PATH = "/places/search";
+    /** Each search is a paid Pro call; the generic {@code costPerCall:} of a check overrides the estimate. */
+    public static final SingleCallKind<FoursquareOptions> KIND = new SingleCallKind<>(NAME, FoursquareOptions.class,
+            FoursquareKind::readOptions,
+            options -> ProviderCredentials.missing(options.apiKey(), "apiKey", API_KEY_VARIABLE),
+            FoursquareKind::request, FoursquareAnswers::read, options -> FoursquareOptions.DEFAULT_COST_PER_CALL);
 
-    @Override
-    public String name() {
-        return NAME;
+    private FoursquareKind() {
     }
 
-    @Override
-    public CheckOptions readOptions(ConfigSection check) {
+
+    private static FoursquareOptions readOptions(ConfigSection check) {
         Secret apiKey = check.secret("apiKey");
         URI baseUrl = ProviderUrls.baseUrl(check, "baseUrl", FoursquareOptions.DEFAULT_BASE_URL);
         String ll = check.text("ll", FoursquareOptions.DEFAULT_LL);
@@ -54,14 +61,14 @@ public final class FoursquareCheckKind implements ProbeKind {
         return valid ? new FoursquareOptions(apiKey, baseUrl, ll, apiVersion) : null;
     }
 
-    @Override
-    public Probe newProbe(ProbeToolkit toolkit) {
-        return new FoursquareProbe(toolkit.http(), toolkit.clock());
-    }
-
-    @Override
-    public double defaultCostPerCall(CheckOptions options) {
-        // the generic costPerCall: of a check overrides this estimate
-        return FoursquareOptions.DEFAULT_COST_PER_CALL;
+    /** One place search ({@code GET /places/search?ll=…&limit=1}). */
+    private static HttpRequestSpec request(FoursquareOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + options.apiKey().value());
+        headers.put("X-Places-Api-Version", options.apiVersion());
+        headers.put("Accept", "application/json");
+        String path = SEARCH_PATH + "?ll=" + ProviderUrls.encode(options.ll()) + "&limit=1";
+        // no redirects: one would carry the Authorization header wherever it points
+        return new HttpRequestSpec(HttpMethod.GET, ProviderUrls.resolve(options.baseUrl(), path), headers, Optional.empty(), false);
     }
 }
