@@ -289,7 +289,7 @@ class ChannelDispatcherTest {
         dispatcher(Duration.ofSeconds(1)).deliverDue();
 
         outbox = new Outbox(new OutboxStore(database), directory.resolve("spool"));
-        outbox.load();
+        outbox.load(java.util.List.of());
         clock.advance(Duration.ofSeconds(10));
 
         assertThat(dispatcher(Duration.ofSeconds(1)).deliverDue()).hasValue(limited.plusSeconds(60));

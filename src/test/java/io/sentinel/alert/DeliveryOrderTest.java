@@ -1,5 +1,6 @@
 package io.sentinel.alert;
 
+import io.sentinel.model.AlertEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.alert.dispatch.DeliveryOrder;
