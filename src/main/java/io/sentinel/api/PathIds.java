@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 final class PathIds {
 
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
-    /** Incident ids are UUIDs or built from check ids, rule names and a date ({@code reading:…:2026-11-26}). */
-    private static final Pattern INCIDENT = Pattern.compile("[\\p{L}\\p{N}._:~-]{1,512}");
+    /**
+     * Incident ids are built from check or dependency ids and an instant ({@code home@20261202T071000.123Z},
+     * {@code breaker:hunter@…}) or a rule name and a date ({@code reading:…:2026-11-26}); older ones are UUIDs.
+     */
+    private static final Pattern INCIDENT = Pattern.compile("[\\p{L}\\p{N}._:~@-]{1,512}");
 
     private PathIds() {
     }

@@ -29,6 +29,8 @@ class PathIdsTest {
         assertThat(PathIds.refuseIncidentId("1f4ab61b-dd45-4554-a194-5a15587f87df")).isEmpty();
         assertThat(PathIds.refuseIncidentId("reading:db-ping:credits-below-100:2026-11-26")).isEmpty();
         assertThat(PathIds.refuseIncidentId("budget:hunter:2026-11-26")).isEmpty();
+        assertThat(PathIds.refuseIncidentId("frontend-home@20261202T071000.123Z")).isEmpty();
+        assertThat(PathIds.refuseIncidentId("breaker:hunter@20261202T071000.123Z")).isEmpty();
         assertThat(PathIds.refuseIncidentId("null")).isEmpty();
         assertThat(PathIds.refuseIncidentId("a b")).isPresent();
         assertThat(PathIds.refuseIncidentId("<script>")).isPresent();
