@@ -113,6 +113,7 @@ podman stop -t 30 "$NAME" >/dev/null 2>>"$WORK/podman.err"
 code=$(podman inspect -f '{{.State.ExitCode}}' "$NAME")
 [ "$code" = 0 ] || fail "exit code $code after SIGTERM (137 would mean it was killed after the timeout)"
 podman logs "$NAME" 2>&1 | grep -q "Sentinel stopped" || fail "no 'Sentinel stopped' in the log"
+! podman logs "$NAME" 2>&1 | grep -q "cannot be written" || fail "results were left unwritten at the stop"
 pass "SIGTERM: stopped in $((SECONDS - stop_started)) s, exit code 0, 'Sentinel stopped' logged"
 
 log "container smoke: $passed passed, 0 failed"

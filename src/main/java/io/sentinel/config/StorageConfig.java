@@ -44,7 +44,10 @@ public record StorageConfig(String url, String username, Secret password, Path r
             return this;
         }
         Path file = dataDirectory.toAbsolutePath().normalize().resolve("sentinel");
-        return new StorageConfig("jdbc:h2:file:" + file, username, password, reportsDirectory, retention);
+        // the daemon closes the database itself after the last results are written; H2's own shutdown hook
+        // would close it under the daemon's feet, concurrently, and those results would go to the spool instead
+        return new StorageConfig("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", username, password,
+                reportsDirectory, retention);
     }
 
     public boolean isPostgres() {

@@ -33,7 +33,7 @@ class DataDirectoryTest {
     void theDefaultUrlBecomesAnAbsoluteFileInTheDataDirectory() {
         StorageConfig located = storage(StorageConfig.DEFAULT_URL).locatedIn(Path.of("/var/lib/sentinel"));
 
-        assertThat(located.url()).isEqualTo("jdbc:h2:file:/var/lib/sentinel/sentinel");
+        assertThat(located.url()).isEqualTo("jdbc:h2:file:/var/lib/sentinel/sentinel;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(located.reportsDirectory()).isEqualTo(Path.of("reports"));
     }
 
