@@ -57,15 +57,15 @@ class ConfigReloadIT {
         Files.createDirectories(file.getParent());
         Files.writeString(file, config("first", ""));
         try (DaemonProcess daemon = DaemonProcess.start(directory, Map.of())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.state(daemon, "first").equals("UP"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> StatusView.state(daemon, "first").equals("UP"));
 
             Files.writeString(file, config("second", "    intervall: 5s\n"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> daemon.log().contains("Configuration change refused"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> daemon.log().contains("Configuration change refused"));
             assertThat(daemon.log()).contains("sentinel.yaml:9:5: unknown key 'intervall' in checks[0] — did you mean 'interval'?");
             assertThat(StatusView.state(daemon, "first")).as("still running the previous configuration").isEqualTo("UP");
 
             Files.writeString(file, config("second", ""));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            await().atMost(Duration.ofSeconds(90)).until(() -> {
                 try {
                     return StatusView.state(daemon, "second").equals("UP");
                 } catch (Exception | AssertionError notYet) {
