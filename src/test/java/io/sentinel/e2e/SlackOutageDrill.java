@@ -44,7 +44,7 @@ abstract class SlackOutageDrill {
     private static final String WEBHOOK = "/services/T000/B000/XXXX";
     private static final String SLACK = "slack";
     private static final int INCIDENTS = 5;
-    private static final Pattern KEY = Pattern.compile("([0-9a-f-]{36})/(FIRING-DOWN|RESOLVED-UP)/ops-slack");
+    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9._:@-]+)/(FIRING-DOWN|RESOLVED-UP)/ops-slack");
     /** Generous on a loaded machine: the first try within 30 s, 4 s of Retry-After, then ten messages a second apart. */
     private static final Duration DRAIN_BOUND = Duration.ofSeconds(90);
 
