@@ -12,14 +12,14 @@ import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
 import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
-import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
+import io.sentinel.provider.supabase.SupabaseAuthKind;
 import io.sentinel.provider.supabase.SupabaseAuthOptions;
-import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
+import io.sentinel.provider.supabase.SupabaseFunctionKind;
 import io.sentinel.provider.supabase.SupabaseFunctionOptions;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
 import io.sentinel.provider.supabase.SupabaseManagementOptions;
 import io.sentinel.provider.supabase.SupabaseProject;
-import io.sentinel.provider.supabase.SupabaseRestCheckKind;
+import io.sentinel.provider.supabase.SupabaseRestKind;
 import io.sentinel.provider.supabase.SupabaseRestOptions;
 import io.sentinel.provider.vercel.VercelCheckKind;
 import io.sentinel.provider.vercel.VercelOptions;
@@ -40,9 +40,9 @@ enum ProviderUnderTest {
     HUNTER(() -> HunterKind.KIND, (base, key) -> HunterKind.options(base, Secret.of(key))),
     NEVERBOUNCE(() -> NeverBounceKind.KIND, (base, key) -> NeverBounceKind.options(base, Secret.of(key))),
     COBALT(() -> CobaltKind.KIND, (base, key) -> CobaltOptions.defaults(Secret.of(key), base)),
-    SUPABASE_AUTH(SupabaseAuthCheckKind::new, (base, key) -> new SupabaseAuthOptions(project(base, key))),
-    SUPABASE_REST(SupabaseRestCheckKind::new, (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),
-    SUPABASE_FUNCTION(SupabaseFunctionCheckKind::new, (base, key) -> new SupabaseFunctionOptions(project(base, key),
+    SUPABASE_AUTH(() -> SupabaseAuthKind.KIND, (base, key) -> new SupabaseAuthOptions(project(base, key))),
+    SUPABASE_REST(() -> SupabaseRestKind.KIND, (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),
+    SUPABASE_FUNCTION(() -> SupabaseFunctionKind.KIND, (base, key) -> new SupabaseFunctionOptions(project(base, key),
             "enrichment-orchestrator", HttpMethod.OPTIONS, Optional.empty(), Optional.empty())),
     /** Health, then the function list with the two functions the product needs. */
     SUPABASE_MANAGEMENT(SupabaseManagementCheckKind::new, (base, key) -> new SupabaseManagementOptions(base, Secret.of(key),
