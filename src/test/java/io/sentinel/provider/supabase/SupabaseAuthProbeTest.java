@@ -115,18 +115,6 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
         assertThat(server.getAllServeEvents()).hasSize(1);
     }
 
-    @Test
-    void withoutAKeyTheCheckIsSkippedAndNamesTheVariable() {
-        ProbeResult emptyVariable = probe.probe(check(SupabaseAuthKind.NAME, new SupabaseAuthOptions(projectWithEmptyVariable())));
-        ProbeResult noKeyAtAll = probe.probe(check(SupabaseAuthKind.NAME, new SupabaseAuthOptions(projectWithoutKey())));
-
-        assertThat(emptyVariable.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(emptyVariable.message()).isEqualTo("set SUPABASE_ANON_KEY");
-        assertThat(noKeyAtAll.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(noKeyAtAll.message()).isEqualTo("set anonKey: ${SUPABASE_ANON_KEY}");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private ProbeResult probe(String key) {
         return probe.probe(check(SupabaseAuthKind.NAME, new SupabaseAuthOptions(project(key))));
     }

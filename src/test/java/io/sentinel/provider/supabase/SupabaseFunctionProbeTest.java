@@ -199,16 +199,6 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
         assertThat(result.message()).isEqualTo("HTTP 401 from business-discovery-background, as expected");
     }
 
-    @Test
-    void withoutAKeyTheCheckIsSkipped() {
-        ProbeResult result = probe(new SupabaseFunctionOptions(projectWithoutKey(), FUNCTION, HttpMethod.OPTIONS,
-                Optional.empty(), Optional.empty()));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).isEqualTo("set anonKey: ${SUPABASE_ANON_KEY}");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private static SupabaseFunctionOptions options(String key) {
         return new SupabaseFunctionOptions(project(key), FUNCTION, HttpMethod.OPTIONS, Optional.empty(), Optional.empty());
     }

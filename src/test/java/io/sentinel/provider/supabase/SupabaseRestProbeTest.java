@@ -137,16 +137,6 @@ class SupabaseRestProbeTest extends SupabaseChecks {
         assertThat(result.message()).isEqualTo("HTTP 503: no healthy upstream");
     }
 
-    @Test
-    void withoutAKeyTheCheckIsSkipped() {
-        ProbeResult result = probe.probe(check(SupabaseRestKind.NAME,
-                new SupabaseRestOptions(projectWithEmptyVariable(), "health_check", "id")));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).isEqualTo("set SUPABASE_ANON_KEY");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private ProbeResult probe(String key) {
         return probe.probe(check(SupabaseRestKind.NAME, new SupabaseRestOptions(project(key), "health_check", "id")));
     }
