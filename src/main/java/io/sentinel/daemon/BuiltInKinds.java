@@ -11,10 +11,10 @@ import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
 import io.sentinel.provider.postgres.PostgresCheckKind;
 import io.sentinel.provider.postgres.SqlMetricCheckKind;
-import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
-import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
+import io.sentinel.provider.supabase.SupabaseAuthKind;
+import io.sentinel.provider.supabase.SupabaseFunctionKind;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
-import io.sentinel.provider.supabase.SupabaseRestCheckKind;
+import io.sentinel.provider.supabase.SupabaseRestKind;
 import io.sentinel.provider.vercel.VercelCheckKind;
 import java.util.List;
 
@@ -30,9 +30,9 @@ public final class BuiltInKinds {
                 HunterKind.KIND,
                 NeverBounceKind.KIND,
                 new VercelCheckKind(),
-                new SupabaseAuthCheckKind(),
-                new SupabaseRestCheckKind(),
-                new SupabaseFunctionCheckKind(),
+                SupabaseAuthKind.KIND,
+                SupabaseRestKind.KIND,
+                SupabaseFunctionKind.KIND,
                 new SupabaseManagementCheckKind(),
                 GooglePlacesKind.KIND,
                 FoursquareKind.KIND,

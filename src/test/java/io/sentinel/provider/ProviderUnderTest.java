@@ -12,14 +12,14 @@ import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
 import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
-import io.sentinel.provider.supabase.SupabaseAuthCheckKind;
+import io.sentinel.provider.supabase.SupabaseAuthKind;
 import io.sentinel.provider.supabase.SupabaseAuthOptions;
-import io.sentinel.provider.supabase.SupabaseFunctionCheckKind;
+import io.sentinel.provider.supabase.SupabaseFunctionKind;
 import io.sentinel.provider.supabase.SupabaseFunctionOptions;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
 import io.sentinel.provider.supabase.SupabaseManagementOptions;
 import io.sentinel.provider.supabase.SupabaseProject;
-import io.sentinel.provider.supabase.SupabaseRestCheckKind;
+import io.sentinel.provider.supabase.SupabaseRestKind;
 import io.sentinel.provider.supabase.SupabaseRestOptions;
 import io.sentinel.provider.vercel.VercelCheckKind;
 import io.sentinel.provider.vercel.VercelOptions;
@@ -34,33 +34,46 @@ import java.util.function.Supplier;
 /** Each provider kind as the answer table probes it: its kind and a check pointed at the test server. */
 enum ProviderUnderTest {
 
-    GOOGLE_PLACES_NEW(() -> GooglePlacesKind.KIND, (base, key) -> GooglePlacesOptions.newApi(Secret.of(key), base)),
-    GOOGLE_PLACES_LEGACY(() -> GooglePlacesKind.KIND, (base, key) -> GooglePlacesOptions.legacyApi(Secret.of(key), base)),
-    FOURSQUARE(() -> FoursquareKind.KIND, (base, key) -> FoursquareOptions.defaults(Secret.of(key), base)),
-    HUNTER(() -> HunterKind.KIND, (base, key) -> HunterKind.options(base, Secret.of(key))),
-    NEVERBOUNCE(() -> NeverBounceKind.KIND, (base, key) -> NeverBounceKind.options(base, Secret.of(key))),
-    COBALT(() -> CobaltKind.KIND, (base, key) -> CobaltOptions.defaults(Secret.of(key), base)),
-    SUPABASE_AUTH(SupabaseAuthCheckKind::new, (base, key) -> new SupabaseAuthOptions(project(base, key))),
-    SUPABASE_REST(SupabaseRestCheckKind::new, (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),
-    SUPABASE_FUNCTION(SupabaseFunctionCheckKind::new, (base, key) -> new SupabaseFunctionOptions(project(base, key),
-            "enrichment-orchestrator", HttpMethod.OPTIONS, Optional.empty(), Optional.empty())),
+    GOOGLE_PLACES_NEW(() -> GooglePlacesKind.KIND, "GOOGLE_PLACES_API_KEY", (base, key) -> GooglePlacesOptions.newApi(key, base)),
+    GOOGLE_PLACES_LEGACY(() -> GooglePlacesKind.KIND, "GOOGLE_PLACES_API_KEY",
+            (base, key) -> GooglePlacesOptions.legacyApi(key, base)),
+    FOURSQUARE(() -> FoursquareKind.KIND, "FOURSQUARE_API_KEY", (base, key) -> FoursquareOptions.defaults(key, base)),
+    HUNTER(() -> HunterKind.KIND, "HUNTER_API_KEY", HunterKind::options),
+    NEVERBOUNCE(() -> NeverBounceKind.KIND, "NEVERBOUNCE_API_KEY", NeverBounceKind::options),
+    COBALT(() -> CobaltKind.KIND, "COBALT_API_KEY", (base, key) -> CobaltOptions.defaults(key, base)),
+    SUPABASE_AUTH(() -> SupabaseAuthKind.KIND, "SUPABASE_ANON_KEY", (base, key) -> new SupabaseAuthOptions(project(base, key))),
+    SUPABASE_REST(() -> SupabaseRestKind.KIND, "SUPABASE_ANON_KEY",
+            (base, key) -> new SupabaseRestOptions(project(base, key), "health_check", "id")),
+    SUPABASE_FUNCTION(() -> SupabaseFunctionKind.KIND, "SUPABASE_ANON_KEY", (base, key) -> new SupabaseFunctionOptions(
+            project(base, key), "enrichment-orchestrator", HttpMethod.OPTIONS, Optional.empty(), Optional.empty())),
     /** Health, then the function list with the two functions the product needs. */
-    SUPABASE_MANAGEMENT(SupabaseManagementCheckKind::new, (base, key) -> new SupabaseManagementOptions(base, Secret.of(key),
-            "abcdefghijklmnopqrst", List.of("business-discovery-background", "enrichment-orchestrator"))),
+    SUPABASE_MANAGEMENT(SupabaseManagementCheckKind::new, "SUPABASE_ACCESS_TOKEN", (base, key) -> new SupabaseManagementOptions(
+            base, key, "abcdefghijklmnopqrst", List.of("business-discovery-background", "enrichment-orchestrator"))),
     /** The site and its health path; no deployment check. */
-    VERCEL_SITE(VercelCheckKind::new, (base, key) -> new VercelOptions(base.resolve("/"), Optional.of("/api/health"),
+    VERCEL_SITE(VercelCheckKind::new, "", (base, key) -> new VercelOptions(base.resolve("/"), Optional.of("/api/health"),
             Optional.empty(), Secret.none(), Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME)),
     /** The site and the newest production deployment from the REST API. */
-    VERCEL_DEPLOYMENTS(VercelCheckKind::new, (base, key) -> new VercelOptions(base.resolve("/"), Optional.empty(),
-            Optional.of("prj_FAKE000000000000000000000"), Secret.of(key), Optional.empty(), base,
-            VercelOptions.DEFAULT_MAX_BUILD_TIME));
+    VERCEL_DEPLOYMENTS(VercelCheckKind::new, "VERCEL_TOKEN", (base, key) -> new VercelOptions(base.resolve("/"), Optional.empty(),
+            Optional.of("prj_FAKE000000000000000000000"), key, Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME));
 
     private final Supplier<ProbeKind> kind;
-    private final BiFunction<URI, String, CheckOptions> options;
+    private final String credentialVariable;
+    private final BiFunction<URI, Secret, CheckOptions> options;
 
-    ProviderUnderTest(Supplier<ProbeKind> kind, BiFunction<URI, String, CheckOptions> options) {
+    ProviderUnderTest(Supplier<ProbeKind> kind, String credentialVariable, BiFunction<URI, Secret, CheckOptions> options) {
         this.kind = kind;
+        this.credentialVariable = credentialVariable;
         this.options = options;
+    }
+
+    /** The environment variable the shipped configuration reads the credential from. */
+    String credentialVariable() {
+        return credentialVariable;
+    }
+
+    /** True for the kinds made of one call ({@code SingleCallKind}), which share one probe and one contract. */
+    boolean isSingleCall() {
+        return kind.get() instanceof SingleCallKind<?>;
     }
 
     ProbeKind kind() {
@@ -73,11 +86,15 @@ enum ProviderUnderTest {
 
     /** A check of this kind against {@code base}, with {@code key} as its credential. */
     CheckConfig check(URI base, String key) {
-        return CheckConfig.builder("answer-table", "provider", kind.get().name(), options.apply(base, key))
-                .timeout(Duration.ofSeconds(5)).build();
+        return check(base, Secret.of(key), Duration.ofSeconds(5));
     }
 
-    private static SupabaseProject project(URI base, String key) {
-        return new SupabaseProject(URI.create(base.toString().replaceFirst("/$", "")), Secret.of(key));
+    CheckConfig check(URI base, Secret key, Duration timeout) {
+        return CheckConfig.builder("answer-table", "provider", kind.get().name(), options.apply(base, key))
+                .timeout(timeout).build();
+    }
+
+    private static SupabaseProject project(URI base, Secret key) {
+        return new SupabaseProject(URI.create(base.toString().replaceFirst("/$", "")), key);
     }
 }

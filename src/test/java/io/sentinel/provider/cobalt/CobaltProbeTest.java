@@ -207,18 +207,6 @@ class CobaltProbeTest {
         assertThat(probe(defaults()).failureClass()).isEqualTo(FailureClass.SCHEMA);
     }
 
-    @Test
-    void withoutAKeyTheProbeIsSkippedAndSaysWhatToSet() {
-        ProbeResult absent = probe(CobaltOptions.defaults(Secret.none(), base()));
-        ProbeResult unset = probe(CobaltOptions.defaults(Secret.fromVariable("", "COBALT_API_KEY"), base()));
-
-        assertThat(absent.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(absent.message()).isEqualTo("set apiKey: ${COBALT_API_KEY}");
-        assertThat(unset.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(unset.message()).isEqualTo("set COBALT_API_KEY");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private static CobaltOptions defaults() {
         return CobaltOptions.defaults(Secret.of(KEY), base());
     }

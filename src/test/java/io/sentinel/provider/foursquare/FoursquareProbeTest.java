@@ -159,18 +159,6 @@ class FoursquareProbeTest {
         assertThat(result.message()).startsWith("HTTP 200, expected a JSON object with a 'results' list; got: ");
     }
 
-    @Test
-    void withoutAKeyTheProbeIsSkippedAndSaysWhatToSet() {
-        ProbeResult absent = probe(FoursquareOptions.defaults(Secret.none(), base()));
-        ProbeResult unset = probe(FoursquareOptions.defaults(Secret.fromVariable("", "FOURSQUARE_API_KEY"), base()));
-
-        assertThat(absent.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(absent.message()).isEqualTo("set apiKey: ${FOURSQUARE_API_KEY}");
-        assertThat(unset.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(unset.message()).isEqualTo("set FOURSQUARE_API_KEY");
-        assertThat(server.getAllServeEvents()).as("a probe without a key spends no call").isEmpty();
-    }
-
     private static FoursquareOptions defaults() {
         return FoursquareOptions.defaults(Secret.of(KEY), base());
     }

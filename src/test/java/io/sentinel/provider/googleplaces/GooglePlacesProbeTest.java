@@ -218,21 +218,6 @@ class GooglePlacesProbeTest {
         assertThat(result.message()).startsWith("HTTP 302 redirect to https://accounts.example.com/login (not followed)");
     }
 
-    @Test
-    void withoutAKeyTheProbeIsSkippedAndSaysWhatToSet() {
-        GooglePlacesOptions absent = GooglePlacesOptions.newApi(Secret.none(), base());
-        GooglePlacesOptions unset = GooglePlacesOptions.newApi(Secret.fromVariable("", "GOOGLE_PLACES_API_KEY"), base());
-
-        ProbeResult withoutField = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, absent));
-        ProbeResult withoutValue = probe.probe(ProviderFixtures.check(GooglePlacesKind.NAME, unset));
-
-        assertThat(withoutField.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(withoutField.message()).isEqualTo("set apiKey: ${GOOGLE_PLACES_API_KEY}");
-        assertThat(withoutValue.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(withoutValue.message()).isEqualTo("set GOOGLE_PLACES_API_KEY");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private GooglePlacesOptions defaults() {
         return GooglePlacesOptions.newApi(Secret.of(KEY), base());
     }

@@ -50,14 +50,6 @@ abstract class SupabaseChecks {
         return new SupabaseProject(URI.create(server.baseUrl()), Secret.fromVariable(key, SupabaseProject.KEY_VARIABLE));
     }
 
-    static SupabaseProject projectWithoutKey() {
-        return new SupabaseProject(URI.create(server.baseUrl()), Secret.none());
-    }
-
-    static SupabaseProject projectWithEmptyVariable() {
-        return new SupabaseProject(URI.create(server.baseUrl()), Secret.fromVariable("", SupabaseProject.KEY_VARIABLE));
-    }
-
     static CheckConfig check(String kind, CheckOptions options) {
         return CheckConfig.builder("supabase-check", "supabase", kind, options).timeout(Duration.ofSeconds(5)).build();
     }

@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpMethod;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
     private static final String FUNCTION = "business-discovery-background";
     private static final String PATH = "/functions/v1/" + FUNCTION;
 
-    private final SupabaseFunctionProbe probe = new SupabaseFunctionProbe(caller, CLOCK);
+    private final Probe probe = SupabaseFunctionKind.KIND.newProbe(new ProbeToolkit(caller, CLOCK));
 
     @Test
     void aSuccessfulAnswerIsUp() {
@@ -197,16 +199,6 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
         assertThat(result.message()).isEqualTo("HTTP 401 from business-discovery-background, as expected");
     }
 
-    @Test
-    void withoutAKeyTheCheckIsSkipped() {
-        ProbeResult result = probe(new SupabaseFunctionOptions(projectWithoutKey(), FUNCTION, HttpMethod.OPTIONS,
-                Optional.empty(), Optional.empty()));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).isEqualTo("set anonKey: ${SUPABASE_ANON_KEY}");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private static SupabaseFunctionOptions options(String key) {
         return new SupabaseFunctionOptions(project(key), FUNCTION, HttpMethod.OPTIONS, Optional.empty(), Optional.empty());
     }
@@ -216,6 +208,6 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
     }
 
     private ProbeResult probe(SupabaseFunctionOptions options) {
-        return probe.probe(check(SupabaseFunctionCheckKind.NAME, options));
+        return probe.probe(check(SupabaseFunctionKind.NAME, options));
     }
 }

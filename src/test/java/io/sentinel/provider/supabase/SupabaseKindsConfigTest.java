@@ -30,8 +30,8 @@ class SupabaseKindsConfigTest {
                 dependency: supabase
             """;
 
-    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(new SupabaseAuthCheckKind(),
-            new SupabaseRestCheckKind(), new SupabaseFunctionCheckKind(), new SupabaseManagementCheckKind())),
+    private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(SupabaseAuthKind.KIND,
+            SupabaseRestKind.KIND, SupabaseFunctionKind.KIND, new SupabaseManagementCheckKind())),
             Map.of("SUPABASE_ANON_KEY", ANON_KEY, "SUPABASE_ACCESS_TOKEN", ACCESS_TOKEN)::get);
 
     @Test

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.Outcome;
+import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.ProbeToolkit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +22,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     private static final String SELECT = "/rest/v1/health_check?select=id&limit=1";
 
-    private final SupabaseRestProbe probe = new SupabaseRestProbe(caller, CLOCK);
+    private final Probe probe = SupabaseRestKind.KIND.newProbe(new ProbeToolkit(caller, CLOCK));
 
     @Test
     void oneSelectedRowIsUp() {
@@ -47,7 +49,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
     void theProbeSelectsOneRowOfTheTableAndNeverTheRestRoot() {
         server.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("rest-select-ok.json")));
 
-        probe.probe(check(SupabaseRestCheckKind.NAME, new SupabaseRestOptions(project(LEGACY_KEY), "leads", "created_at")));
+        probe.probe(check(SupabaseRestKind.NAME, new SupabaseRestOptions(project(LEGACY_KEY), "leads", "created_at")));
 
         server.verify(getRequestedFor(urlEqualTo("/rest/v1/leads?select=created_at&limit=1"))
                 .withHeader("apikey", equalTo(LEGACY_KEY))
@@ -135,17 +137,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
         assertThat(result.message()).isEqualTo("HTTP 503: no healthy upstream");
     }
 
-    @Test
-    void withoutAKeyTheCheckIsSkipped() {
-        ProbeResult result = probe.probe(check(SupabaseRestCheckKind.NAME,
-                new SupabaseRestOptions(projectWithEmptyVariable(), "health_check", "id")));
-
-        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
-        assertThat(result.message()).isEqualTo("set SUPABASE_ANON_KEY");
-        assertThat(server.getAllServeEvents()).isEmpty();
-    }
-
     private ProbeResult probe(String key) {
-        return probe.probe(check(SupabaseRestCheckKind.NAME, new SupabaseRestOptions(project(key), "health_check", "id")));
+        return probe.probe(check(SupabaseRestKind.NAME, new SupabaseRestOptions(project(key), "health_check", "id")));
     }
 }

@@ -2,12 +2,12 @@ package io.sentinel.provider.supabase;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.probe.Probe;
-import io.sentinel.probe.ProbeKind;
-import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.provider.SingleCallKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,18 +30,19 @@ import java.util.Optional;
  * real discovery or enrichment payload spends Google, Hunter and Cobalt credits on every probe, so POST only
  * what the function treats as a health check.
  */
-public final class SupabaseFunctionCheckKind implements ProbeKind {
+public final class SupabaseFunctionKind {
 
     public static final String NAME = "supabase-function";
+    /** OPTIONS and a health-check POST cost nothing beyond one function invocation. */
+    public static final SingleCallKind<SupabaseFunctionOptions> KIND = SingleCallKind.free(NAME,
+            SupabaseFunctionOptions.class, SupabaseFunctionKind::readOptions,
+            options -> options.project().missingCredential(), SupabaseFunctionKind::request, SupabaseFunctionAnswers::read);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String name() {
-        return NAME;
+    private SupabaseFunctionKind() {
     }
 
-    @Override
-    public CheckOptions readOptions(ConfigSection check) {
+    private static SupabaseFunctionOptions readOptions(ConfigSection check) {
         Optional<SupabaseProject> project = SupabaseProject.read(check);
         Optional<String> function = check.requiredText("function", "business-discovery-background").flatMap(slug -> slug(check, slug));
         HttpMethod method = check.choice("method", HttpMethod.class).orElse(SupabaseFunctionOptions.DEFAULT_METHOD);
@@ -91,14 +92,11 @@ public final class SupabaseFunctionCheckKind implements ProbeKind {
         }
     }
 
-    @Override
-    public Probe newProbe(ProbeToolkit toolkit) {
-        return new SupabaseFunctionProbe(toolkit.http(), toolkit.clock());
-    }
-
-    /** OPTIONS and a health-check POST cost nothing beyond one function invocation. */
-    @Override
-    public double defaultCostPerCall(CheckOptions options) {
-        return 0.0;
+    /** OPTIONS, or POST with the payload; not following redirects: the key travels in headers. */
+    private static HttpRequestSpec request(SupabaseFunctionOptions options) {
+        Map<String, String> headers = new LinkedHashMap<>(options.project().headers());
+        options.body().ifPresent(body -> headers.put("Content-Type", "application/json"));
+        return new HttpRequestSpec(options.method(), options.project().resolve(options.path()), headers,
+                options.body(), false);
     }
 }

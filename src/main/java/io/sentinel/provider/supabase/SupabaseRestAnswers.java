@@ -3,12 +3,9 @@ package io.sentinel.provider.supabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpCaller;
-import io.sentinel.probe.http.HttpMethod;
-import io.sentinel.probe.http.HttpRequestSpec;
 import io.sentinel.probe.http.HttpResponseSnapshot;
-import io.sentinel.provider.HttpProviderProbe;
-import java.time.Clock;
+import io.sentinel.provider.ProviderAnswers;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +13,7 @@ import java.util.Set;
  * {@code GET /rest/v1/<table>?select=<column>&limit=1}: UP when PostgREST answers with an array of rows.
  * PostgREST's own errors ({@code {code, details, hint, message}}) are read before the platform's.
  */
-final class SupabaseRestProbe extends HttpProviderProbe<SupabaseRestOptions> {
+final class SupabaseRestAnswers {
 
     /** "relation does not exist" from Postgres, and PostgREST's "table not in the schema cache". */
     private static final Set<String> MISSING_TABLE = Set.of("42P01", "PGRST205");
@@ -24,31 +21,18 @@ final class SupabaseRestProbe extends HttpProviderProbe<SupabaseRestOptions> {
     private static final String MISSING_COLUMN = "42703";
     private static final String EXPECTED = "a JSON array of rows";
 
-    SupabaseRestProbe(HttpCaller http, Clock clock) {
-        super(http, clock, SupabaseRestOptions.class);
+    private SupabaseRestAnswers() {
     }
 
-    @Override
-    protected Optional<String> missingCredential(SupabaseRestOptions options) {
-        return options.project().missingCredential();
-    }
-
-    @Override
-    protected HttpRequestSpec request(SupabaseRestOptions options) {
-        return new HttpRequestSpec(HttpMethod.GET, options.project().resolve(options.pathAndQuery()),
-                options.project().headers(), Optional.empty(), false);
-    }
-
-    @Override
-    protected ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseRestOptions options) {
+    static ProbeResult read(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseRestOptions options, Instant now) {
         if (!PlatformStatuses.isSuccess(response.status())) {
             return postgrestFailure(response, result, options)
                     .or(() -> PlatformStatuses.failure(response, result))
-                    .orElseGet(() -> schemaChanged(result, response, EXPECTED));
+                    .orElseGet(() -> ProviderAnswers.schemaChanged(result, response, EXPECTED));
         }
-        Optional<JsonNode> rows = json(response.body()).filter(JsonNode::isArray);
+        Optional<JsonNode> rows = ProviderAnswers.json(response.body()).filter(JsonNode::isArray);
         if (rows.isEmpty()) {
-            return schemaChanged(result, response, EXPECTED);
+            return ProviderAnswers.schemaChanged(result, response, EXPECTED);
         }
         int count = rows.get().size();
         return result.reading("rows", count).up(count + (count == 1 ? " row" : " rows") + " from " + options.table());

@@ -1,10 +1,9 @@
 package io.sentinel.provider.supabase;
 
-import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.probe.Probe;
-import io.sentinel.probe.ProbeKind;
-import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.provider.SingleCallKind;
 import java.util.Optional;
 
 /**
@@ -21,17 +20,18 @@ import java.util.Optional;
  *   column: id                 # default id
  * </pre>
  */
-public final class SupabaseRestCheckKind implements ProbeKind {
+public final class SupabaseRestKind {
 
     public static final String NAME = "supabase-rest";
+    /** A one-row select is free; it only counts toward the project's API requests. */
+    public static final SingleCallKind<SupabaseRestOptions> KIND = SingleCallKind.free(NAME, SupabaseRestOptions.class,
+            SupabaseRestKind::readOptions, options -> options.project().missingCredential(), SupabaseRestKind::request,
+            SupabaseRestAnswers::read);
 
-    @Override
-    public String name() {
-        return NAME;
+    private SupabaseRestKind() {
     }
 
-    @Override
-    public CheckOptions readOptions(ConfigSection check) {
+    private static SupabaseRestOptions readOptions(ConfigSection check) {
         Optional<SupabaseProject> project = SupabaseProject.read(check);
         Optional<String> table = table(check);
         Optional<String> column = identifier(check, "column", check.text("column", SupabaseRestOptions.DEFAULT_COLUMN));
@@ -62,14 +62,9 @@ public final class SupabaseRestCheckKind implements ProbeKind {
         return Optional.empty();
     }
 
-    @Override
-    public Probe newProbe(ProbeToolkit toolkit) {
-        return new SupabaseRestProbe(toolkit.http(), toolkit.clock());
-    }
-
-    /** A one-row select is free; it only counts toward the project's API requests. */
-    @Override
-    public double defaultCostPerCall(CheckOptions options) {
-        return 0.0;
+    /** The one-row select; not following redirects: the key travels in headers. */
+    private static HttpRequestSpec request(SupabaseRestOptions options) {
+        return new HttpRequestSpec(HttpMethod.GET, options.project().resolve(options.pathAndQuery()),
+                options.project().headers(), Optional.empty(), false);
     }
 }

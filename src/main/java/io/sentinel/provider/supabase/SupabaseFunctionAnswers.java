@@ -4,43 +4,25 @@ import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.BodyFailureFlags;
-import io.sentinel.probe.http.HttpCaller;
-import io.sentinel.probe.http.HttpRequestSpec;
 import io.sentinel.probe.http.HttpResponseSnapshot;
-import io.sentinel.provider.HttpProviderProbe;
-import java.time.Clock;
-import java.util.LinkedHashMap;
+import io.sentinel.provider.ProviderAnswers;
+import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One call to an edge function. The runtime marks its own failures with the {@code sb-error-code} header,
  * which is read first; then the body's {@code code}, then the status, then what the platform says.
  */
-final class SupabaseFunctionProbe extends HttpProviderProbe<SupabaseFunctionOptions> {
+final class SupabaseFunctionAnswers {
 
     static final String ERROR_CODE_HEADER = "sb-error-code";
 
-    SupabaseFunctionProbe(HttpCaller http, Clock clock) {
-        super(http, clock, SupabaseFunctionOptions.class);
+    private SupabaseFunctionAnswers() {
     }
 
-    @Override
-    protected Optional<String> missingCredential(SupabaseFunctionOptions options) {
-        return options.project().missingCredential();
-    }
-
-    @Override
-    protected HttpRequestSpec request(SupabaseFunctionOptions options) {
-        Map<String, String> headers = new LinkedHashMap<>(options.project().headers());
-        options.body().ifPresent(body -> headers.put("Content-Type", "application/json"));
-        return new HttpRequestSpec(options.method(), options.project().resolve(options.path()), headers,
-                options.body(), false);
-    }
-
-    @Override
-    protected ProbeResult interpret(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseFunctionOptions options) {
+    static ProbeResult read(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseFunctionOptions options,
+                            Instant now) {
         int status = response.status();
         boolean expected = options.expectStatus().map(want -> want == status).orElse(PlatformStatuses.isSuccess(status));
         if (expected) {
@@ -65,7 +47,7 @@ final class SupabaseFunctionProbe extends HttpProviderProbe<SupabaseFunctionOpti
     private static ProbeResult answer(HttpResponseSnapshot response, ProbeResult.Builder result, SupabaseFunctionOptions options) {
         String body = response.body().stripLeading();
         if (body.regionMatches(true, 0, "<!doctype html", 0, 14) || body.regionMatches(true, 0, "<html", 0, 5)) {
-            return schemaChanged(result, response, "the function's own answer, not an HTML page");
+            return ProviderAnswers.schemaChanged(result, response, "the function's own answer, not an HTML page");
         }
         Optional<String> reported = BodyFailureFlags.in(body);
         if (reported.isPresent()) {
@@ -97,6 +79,6 @@ final class SupabaseFunctionProbe extends HttpProviderProbe<SupabaseFunctionOpti
             return result.down(FailureClass.CONDITION, "expected HTTP " + options.expectStatus().get() + " from "
                     + options.function() + ", got " + response.status() + ": " + Excerpts.of(response.body()));
         }
-        return schemaChanged(result, response, "a 2xx answer from " + options.function());
+        return ProviderAnswers.schemaChanged(result, response, "a 2xx answer from " + options.function());
     }
 }
