@@ -35,6 +35,7 @@ import io.sentinel.results.ResultRecorder;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
 import io.sentinel.rules.Rules;
+import io.sentinel.rules.Verdict;
 import io.sentinel.secret.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,13 +59,16 @@ public final class SentinelDaemon implements AutoCloseable {
     private final SentinelConfig config;
     private final Main main;
     private final Alerting alerting;
+    private final Rules rules;
     private final List<AutoCloseable> resources;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private SentinelDaemon(SentinelConfig config, Main main, Alerting alerting, List<AutoCloseable> resources) {
+    private SentinelDaemon(SentinelConfig config, Main main, Alerting alerting, Rules rules,
+                           List<AutoCloseable> resources) {
         this.config = config;
         this.main = main;
         this.alerting = alerting;
+        this.rules = rules;
         this.resources = resources;
     }
 
@@ -141,7 +145,7 @@ public final class SentinelDaemon implements AutoCloseable {
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
-        return new SentinelDaemon(config, main, alerting, resources);
+        return new SentinelDaemon(config, main, alerting, rules, resources);
     }
 
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
@@ -203,9 +207,26 @@ public final class SentinelDaemon implements AutoCloseable {
         } catch (Exception failure) {
             LOG.warn("Camel did not stop cleanly: {}", Redactor.global().describe(failure));
         }
+        commitPendingAlerts();
         closeAll(resources);
         stopped.countDown();
         LOG.info("Sentinel stopped");
+    }
+
+    /**
+     * Alert events raised since the pending-alerts route last ran (an operator's action a moment before the
+     * stop) are committed now, so the next start sends them instead of nobody ever hearing of them.
+     */
+    private void commitPendingAlerts() {
+        try {
+            Verdict pending = rules.pending();
+            if (!pending.isEmpty()) {
+                alerting.router.route(pending);
+            }
+        } catch (RuntimeException failure) {
+            LOG.warn("Alert events raised just before the stop could not be committed: {}",
+                    Redactor.global().describe(failure));
+        }
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -12,6 +13,7 @@ import io.sentinel.testing.StatusView;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +106,8 @@ class BreakerApiIT {
 
             HttpResponse<String> reset = daemon.post("/api/breakers/hunter/reset", "{\"reason\":\"credits topped up\"}", auth);
             assertThat(StatusView.parse(reset.body()).path("state").asText()).isEqualTo("CLOSED");
+            // an operator's action has no probe result to ride on: the pending-alerts route collects it within a second
+            await().atMost(Duration.ofSeconds(30)).until(() -> daemon.log().contains("hunter disabled by an operator until closed"));
 
             daemon.stop();
             assertThat(daemon.log())
