@@ -137,6 +137,9 @@ class ConfigFuzzTest {
             if (line.contains(ConfigLoader.INTERNAL_ERROR)) {
                 failures.add(mutation + ": a reader failed: " + line);
             }
+            if (line.contains("permission")) {
+                failures.add(mutation + ": a readable file blamed on permissions: " + line);
+            }
         }
         String printed = validation.stdout() + validation.stderr() + String.join("\n",
                 loaded.problems().stream().map(ConfigProblem::format).toList());
