@@ -56,7 +56,12 @@ public final class ConfigFuzzer {
         }
     }
 
-    private static final Pattern VALUE = Pattern.compile("(?m)\\b([A-Za-z][\\w-]*): ([^,{}\\[\\]\\n#]+)");
+    /**
+     * A key and its value on one line, in block or flow style; a value with a {@code ${VAR}} reference is taken
+     * whole. No repeated group: Java's regex engine recurses once per repetition of one.
+     */
+    private static final Pattern VALUE = Pattern.compile(
+            "(?m)\\b([A-Za-z][\\w-]*): ([^,{}\\[\\]\\n#$]*\\$\\{[^}\\n]*}[^,{}\\[\\]\\n#]*|[^,{}\\[\\]\\n#]+)");
     /** Keys whose values are numbers or durations: a third of the replaced values land on one of these. */
     private static final List<String> NUMERIC_KEYS = List.of("interval", "timeout", "latencyLimit", "failureThreshold",
             "successThreshold", "costPerCall", "dailyBudget", "window", "minimumCalls", "failureRate", "slowCall",
