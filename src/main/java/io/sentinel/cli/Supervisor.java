@@ -80,11 +80,6 @@ public final class Supervisor {
         }
     }
 
-    /** The configuration running now. */
-    synchronized SentinelConfig config() {
-        return config;
-    }
-
     synchronized void reload() {
         if (shutdown.getCount() == 0) {
             return;

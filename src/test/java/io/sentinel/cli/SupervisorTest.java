@@ -116,11 +116,9 @@ class SupervisorTest {
             assertThat(watching.isAlive()).as("still watching after: " + edit.getKey()).isTrue();
         }
         assertThat(started).as("no bad edit started anything").isEmpty();
-        assertThat(supervisor.config().checks().get(0).id()).isEqualTo("first");
 
         save(utf8(config("second", "")));
         await().atMost(Duration.ofSeconds(20)).until(() -> started.contains("second"));
-        assertThat(supervisor.config().checks().get(0).id()).isEqualTo("second");
 
         assertThat(events()).noneMatch(event -> event.getFormattedMessage().contains(SECRET))
                 .allMatch(event -> event.getThrowableProxy() == null);

@@ -56,7 +56,17 @@ public final class ConfigFuzzer {
         }
     }
 
-    private static final Pattern VALUE = Pattern.compile("(?m)(\\b[A-Za-z][\\w-]*: )([^,{}\\[\\]\\n#]+)");
+    /**
+     * A key and its value on one line, in block or flow style; a value with a {@code ${VAR}} reference is taken
+     * whole. No repeated group: Java's regex engine recurses once per repetition of one.
+     */
+    private static final Pattern VALUE = Pattern.compile(
+            "(?m)\\b([A-Za-z][\\w-]*): ([^,{}\\[\\]\\n#$]*\\$\\{[^}\\n]*}[^,{}\\[\\]\\n#]*|[^,{}\\[\\]\\n#]+)");
+    /** Keys whose values are numbers or durations: a third of the replaced values land on one of these. */
+    private static final List<String> NUMERIC_KEYS = List.of("interval", "timeout", "latencyLimit", "failureThreshold",
+            "successThreshold", "costPerCall", "dailyBudget", "window", "minimumCalls", "failureRate", "slowCall",
+            "slowCallRate", "waitInOpen", "halfOpenTrials", "reminderInterval", "retention", "port", "probeThreads", "below",
+            "above", "exhaustsWithin", "expectStatus", "maxBundles", "connectTimeout", "maxBuildTime");
     private static final Pattern KEY_LINE = Pattern.compile("(?m)^( *)(- )?([A-Za-z][\\w-]*:.*)$");
 
     private final Random random;
@@ -137,24 +147,39 @@ public final class ConfigFuzzer {
 
     private byte[] replaceValue(byte[] bytes, StringBuilder description) {
         String text = text(bytes);
+        boolean numeric = random.nextInt(3) == 0;
         List<int[]> values = new ArrayList<>();
         Matcher value = VALUE.matcher(text);
         while (value.find()) {
-            values.add(new int[] {value.start(2), value.end(2)});
+            if (!numeric || NUMERIC_KEYS.contains(value.group(1))) {
+                values.add(new int[] {value.start(1), value.start(2), value.end(2)});
+            }
         }
         if (values.isEmpty()) {
             description.append("no value found");
             return bytes;
         }
         int[] at = values.get(random.nextInt(values.size()));
-        String odd = oddValue();
-        String key = text.substring(text.lastIndexOf('\n', at[0]) + 1, at[0]).strip();
-        description.append(key).append(' ').append(shorten(odd));
-        return bytes(text.substring(0, at[0]) + odd + text.substring(at[1]));
+        String odd = numeric ? numericValue() : oddValue();
+        description.append(text, at[0], at[1]).append(shorten(odd));
+        return bytes(text.substring(0, at[1]) + odd + text.substring(at[2]));
+    }
+
+    /** Odd numbers and durations, for the keys that hold them. */
+    private String numericValue() {
+        return switch (random.nextInt(3)) {
+            case 0 -> oddValue(0);
+            case 1 -> oddValue(1);
+            default -> oddValue(2);
+        };
     }
 
     private String oddValue() {
-        return switch (random.nextInt(9)) {
+        return oddValue(random.nextInt(9));
+    }
+
+    private String oddValue(int kind) {
+        return switch (kind) {
             case 0 -> pickOne("99999999999999d", "9223372036854775807ms", "9223372036854775808s", "106751991167301d",
                     "99999999999999999999999999999999d", "36501d", "8d", "0s", "0ms", "-5m", "1h1h1h", "5 minutes", "P1D",
                     "PT5M", "1.5s", "1s".repeat(3000), "5m" + "0".repeat(400));
