@@ -1,5 +1,6 @@
 package io.sentinel.config;
 
+import io.sentinel.secret.Redactor;
 import io.sentinel.secret.Secret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +148,8 @@ public final class ConfigLoader {
 
     private static StorageConfig readStorage(ConfigSection section) {
         String url = section.text("url", StorageConfig.DEFAULT_URL).strip();
+        // a password written into the URL (;PASSWORD= for H2, password= for PostgreSQL) is as secret as password:
+        Redactor.global().registerCredentialsIn(url);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             section.problem("url", "storage url '" + url + "' is neither H2 nor PostgreSQL",
                     "use jdbc:postgresql://host:5432/db or jdbc:h2:file:./data/sentinel");

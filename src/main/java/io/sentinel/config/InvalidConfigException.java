@@ -1,5 +1,6 @@
 package io.sentinel.config;
 
+import io.sentinel.secret.Redactor;
 import java.util.List;
 
 /** Thrown when a configuration has problems; carries all of them, not just the first. */
@@ -22,7 +23,7 @@ public final class InvalidConfigException extends Exception {
     /** Every problem on its own line, ready to print. */
     public String report() {
         StringBuilder text = new StringBuilder();
-        problems.forEach(problem -> text.append(problem.format()).append('\n'));
+        problems.forEach(problem -> text.append(Redactor.global().redact(problem.format())).append('\n'));
         return text.toString();
     }
 }
