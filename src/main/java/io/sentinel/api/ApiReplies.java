@@ -42,6 +42,7 @@ public final class ApiReplies {
         Object body = message.getBody();
         ApiReply reply = body instanceof ApiReply answer ? answer
                 : ApiReply.error(500, "the handler returned no reply");
+        // the request's headers are still on the message, and Camel would send them back: Authorization included
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");

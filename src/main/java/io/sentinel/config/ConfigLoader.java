@@ -1,5 +1,6 @@
 package io.sentinel.config;
 
+import io.sentinel.secret.Redactor;
 import io.sentinel.secret.Secret;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -171,6 +172,8 @@ public final class ConfigLoader {
         // empty, as ${SENTINEL_DB_URL:} gives when the variable is unset: the embedded database
         String url = section.text("url").map(String::strip).filter(text -> !text.isEmpty())
                 .orElse(StorageConfig.DEFAULT_URL);
+        // a password written into the URL (;PASSWORD= for H2, password= for PostgreSQL) is as secret as password:
+        Redactor.global().registerCredentialsIn(url);
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             // quoted as written: a URL from ${SENTINEL_DB_URL} shows as the reference, and a password written
             // into the URL itself is masked when the problem is reported

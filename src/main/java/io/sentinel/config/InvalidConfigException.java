@@ -1,5 +1,6 @@
 package io.sentinel.config;
 
+import io.sentinel.secret.Redactor;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -42,7 +43,7 @@ public final class InvalidConfigException extends Exception {
     /** The problems to show, each on its own line, ready to print. */
     public String report() {
         StringBuilder text = new StringBuilder();
-        reportLines().forEach(line -> text.append(line).append('\n'));
+        reportLines().forEach(line -> text.append(Redactor.global().redact(line)).append('\n'));
         return text.toString();
     }
 }

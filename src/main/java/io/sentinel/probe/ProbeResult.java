@@ -1,5 +1,6 @@
 package io.sentinel.probe;
 
+import io.sentinel.secret.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param outcome       what it found
  * @param failureClass  why it failed; null unless the outcome is {@link Outcome#DOWN}
  * @param httpStatus    the HTTP status seen, 0 when there was none
- * @param message       a short human explanation, already free of secrets
+ * @param message       a short human explanation; redacted, then cut to {@link #MAX_MESSAGE_LENGTH}
  * @param readings      named numbers read from the response, such as {@code credits.remaining}
  */
 public record ProbeResult(
@@ -54,7 +55,8 @@ public record ProbeResult(
         if (httpStatus != 0 && (httpStatus < 100 || httpStatus > 999)) {
             throw new IllegalArgumentException("httpStatus must be 0 or a 3-digit status, was " + httpStatus);
         }
-        message = message == null ? "" : abbreviate(message.strip());
+        // redacted before it is cut, so that a cut never leaves the start of a secret behind
+        message = message == null ? "" : Redactor.global().shorten(message.strip(), MAX_MESSAGE_LENGTH);
         readings = copyReadings(readings);
     }
 
@@ -80,10 +82,6 @@ public record ProbeResult(
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= MAX_MESSAGE_LENGTH ? text : text.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
     }
 
     private static Map<String, Double> copyReadings(Map<String, Double> readings) {

@@ -4,14 +4,13 @@ import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.secret.Redactor;
 import org.apache.camel.Exchange;
 
 /**
  * The door of {@code direct:results}. Anything may be sent there, including by operators' own routes, so
- * it is checked here: it must be a ProbeResult for a configured check of that dependency, and its message
- * is redacted once for everything downstream. The check rides on the exchange from here on (a probe route
- * has put it there already; an operator's route need not).
+ * it is checked here: it must be a ProbeResult for a configured check of that dependency. (Its message was
+ * redacted when the result was built.) The check rides on the exchange from here on (a probe route has put it
+ * there already; an operator's route need not).
  */
 public final class ResultIntake {
 
@@ -36,7 +35,6 @@ public final class ResultIntake {
             throw new IllegalArgumentException("result for check '" + check.id() + "' names dependency '"
                     + result.dependency() + "', but the check belongs to '" + check.dependency() + "'");
         }
-        String redacted = Redactor.global().redact(result.message());
-        return redacted.equals(result.message()) ? result : result.withMessage(redacted);
+        return result;
     }
 }

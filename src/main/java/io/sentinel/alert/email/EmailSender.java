@@ -53,6 +53,10 @@ public final class EmailSender implements ChannelSender {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.session = SmtpSessions.create(config, trust);
         this.server = config.host() + ":" + config.port();
+        // a server refusing the login may quote the AUTH data back: base64 of user and password together
+        if (!config.username().isEmpty()) {
+            Redactor.global().registerLogin(config.username(), config.password().value());
+        }
     }
 
     @Override

@@ -112,10 +112,13 @@ final class SmtpFailures {
                 : Optional.empty();
     }
 
-    /** An SMTP reply: its code, and its text on one line, redacted and cut to a readable length. */
+    /**
+     * An SMTP reply: its code, and its text on one line, redacted, then cut to a readable length. A 535 may
+     * echo the AUTH data (base64 of user and password), which the redactor knows from {@link EmailSender}.
+     */
     private record Reply(int code, String text) {
         Reply {
-            text = Redactor.global().redact(text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL - 1) + "…");
+            text = Redactor.global().shorten(text, MAX_DETAIL);
         }
     }
 
@@ -129,8 +132,7 @@ final class SmtpFailures {
         if (message == null || message.isBlank()) {
             message = innermost.getClass().getSimpleName();
         }
-        String oneLine = oneLine(message);
-        return Redactor.global().redact(oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL - 1) + "…");
+        return Redactor.global().shorten(oneLine(message), MAX_DETAIL);
     }
 
     private static String oneLine(String text) {

@@ -72,10 +72,13 @@ final class SlackReplies {
         }
     }
 
+    /**
+     * What Slack answered, redacted before it is cut: an error page or proxy may quote the webhook URL, whose
+     * path is the secret, and a cut made first would leave the start of it behind.
+     */
     private static String said(int status, String body) {
         String oneLine = body.replaceAll("\\s+", " ").strip();
-        String excerpt = oneLine.isEmpty() ? "(empty body)"
-                : oneLine.length() <= MAX_BODY_EXCERPT ? oneLine : oneLine.substring(0, MAX_BODY_EXCERPT - 1) + "…";
-        return Redactor.global().redact("Slack answered " + status + " " + excerpt);
+        String excerpt = oneLine.isEmpty() ? "(empty body)" : Redactor.global().shorten(oneLine, MAX_BODY_EXCERPT);
+        return "Slack answered " + status + " " + excerpt;
     }
 }

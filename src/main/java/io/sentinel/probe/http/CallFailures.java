@@ -2,6 +2,7 @@ package io.sentinel.probe.http;
 
 import io.sentinel.config.Durations;
 import io.sentinel.probe.FailureClass;
+import io.sentinel.secret.Redactor;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
@@ -82,7 +83,7 @@ final class CallFailures {
         if (message == null || message.isBlank()) {
             return innermost.getClass().getSimpleName();
         }
-        String oneLine = message.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= MAX_DETAIL ? oneLine : oneLine.substring(0, MAX_DETAIL - 1) + "…";
+        // redacted before the cut: a cut URL would leave the start of a key in its query behind
+        return Redactor.global().shorten(message.replaceAll("\\s+", " ").strip(), MAX_DETAIL);
     }
 }

@@ -142,6 +142,45 @@ class EmailSenderRepliesTest {
         });
     }
 
+    @ParameterizedTest(name = "AUTH {0}")
+    @CsvSource({"PLAIN", "LOGIN"})
+    void aRefusedLoginQuotingTheAuthDataBackShowsNoneOfIt(String mechanism) throws IOException {
+        ScriptedSmtpServer server = new ScriptedSmtpServer(Optional.empty(), mechanism)
+                .reply("AUTH", "535 5.7.8 Authentication credentials invalid: " + ScriptedSmtpServer.AUTH_DATA
+                        + " (" + ScriptedSmtpServer.AUTH_DATA.toUpperCase(java.util.Locale.ROOT) + ")");
+        servers.add(server);
+
+        DeliveryOutcome outcome = deliver(Security.NONE, server.port(), List.of(TO));
+
+        assertThat(outcome).isInstanceOfSatisfying(Rejected.class, rejected -> {
+            assertThat(rejected.channelBroken()).isTrue();
+            assertThat(rejected.reason()).startsWith("SMTP server said: 535 5.7.8 Authentication credentials invalid: ****");
+            for (String form : authForms()) {
+                assertThat(rejected.reason().toLowerCase(java.util.Locale.ROOT))
+                        .doesNotContain(form.substring(0, 8).toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+    }
+
+    @Test
+    void aLongReplyIsRedactedBeforeItIsCut() throws IOException {
+        String plain = authForms().get(0);
+        // the AUTH data straddles the cut at 300 characters
+        ScriptedSmtpServer server = server(Optional.empty())
+                .reply("AUTH", "535 5.7.8 " + "x".repeat(280) + " " + plain + " " + plain);
+
+        DeliveryOutcome outcome = deliver(Security.NONE, server.port(), List.of(TO));
+
+        assertThat(outcome.toString()).doesNotContain(plain.substring(0, 8)).contains("****");
+    }
+
+    /** AUTH PLAIN's and AUTH LOGIN's base64 of this test's login. */
+    private static List<String> authForms() {
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        return List.of(base64.encodeToString(("\0" + LOGIN + "\0" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                base64.encodeToString(PASSWORD.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     @Test
     void aServerThatIsDownIsRetried() throws IOException {
         int closedPort;

@@ -19,9 +19,13 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * A tiny SMTP server that answers from a script, for the replies GreenMail cannot give: 4xx, 5xx to chosen
- * commands, and STARTTLS. It serves one connection at a time and records each command it received.
+ * commands, STARTTLS, and a refused login quoting the AUTH data back ({@value #AUTH_DATA} in a reply). It serves
+ * one connection at a time and records each command it received.
  */
-final class ScriptedSmtpServer implements AutoCloseable {
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** In a reply to AUTH: replaced by the AUTH data the client sent (base64 lines, space-separated). */
+    public static final String AUTH_DATA = "{auth}";
 
     /** A command as received, and whether it came over TLS. */
     record Command(String line, boolean overTls) {
@@ -33,22 +37,29 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, String> replies = new LinkedHashMap<>();
     private final List<Command> received = new ArrayList<>();
     private final Thread acceptor;
+    private final String mechanisms;
 
-    ScriptedSmtpServer(Optional<SSLContext> startTls) throws IOException {
+    public ScriptedSmtpServer(Optional<SSLContext> startTls) throws IOException {
+        this(startTls, "PLAIN");
+    }
+
+    /** @param mechanisms the AUTH mechanisms to offer, {@code PLAIN} and/or {@code LOGIN}, space-separated */
+    public ScriptedSmtpServer(Optional<SSLContext> startTls, String mechanisms) throws IOException {
         this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
         this.startTls = startTls;
+        this.mechanisms = mechanisms;
         this.acceptor = new Thread(this::serve, "scripted-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     /** Answers commands starting with {@code prefix} (any case) with {@code reply}; a 421 also hangs up. */
-    synchronized ScriptedSmtpServer reply(String prefix, String reply) {
+    public synchronized ScriptedSmtpServer reply(String prefix, String reply) {
         replies.put(prefix.toUpperCase(Locale.ROOT), reply);
         return this;
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
@@ -82,7 +93,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
             String command = line.toUpperCase(Locale.ROOT);
             if (command.startsWith("EHLO")) {
                 String tls = startTls.isPresent() && !overTls ? "250-STARTTLS\r\n" : "";
-                send(out, "250-scripted.example\r\n" + tls + "250-AUTH PLAIN\r\n250 8BITMIME");
+                send(out, "250-scripted.example\r\n" + tls + "250-AUTH " + mechanisms + "\r\n250 8BITMIME");
             } else if (command.startsWith("STARTTLS") && startTls.isPresent()) {
                 send(out, "220 2.0.0 Ready to start TLS");
                 SSLSocket secure = (SSLSocket) startTls.get().getSocketFactory()
@@ -93,11 +104,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 in = reader(current);
                 out = current.getOutputStream();
             } else if (command.startsWith("AUTH")) {
-                if (command.equals("AUTH PLAIN")) {
-                    send(out, "334 ");
-                    in.readLine();
-                }
-                if (!send(out, replyFor(command, "235 2.7.0 Authentication successful"))) {
+                String data = String.join(" ", authData(line, in, out));
+                if (!send(out, replyFor(command, "235 2.7.0 Authentication successful").replace(AUTH_DATA, data))) {
                     return;
                 }
             } else if (command.startsWith("DATA")) {
@@ -115,6 +123,28 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** The base64 lines of a PLAIN or LOGIN exchange, asking for what the initial command did not carry. */
+    private static List<String> authData(String line, BufferedReader in, OutputStream out) throws IOException {
+        String[] words = line.split(" ");
+        String mechanism = words.length > 1 ? words[1].toUpperCase(Locale.ROOT) : "";
+        List<String> data = new ArrayList<>();
+        if (words.length > 2) {
+            data.add(words[2]);
+        }
+        if (mechanism.equals("PLAIN") && data.isEmpty()) {
+            send(out, "334 ");
+            data.add(String.valueOf(in.readLine()));
+        } else if (mechanism.equals("LOGIN")) {
+            if (data.isEmpty()) {
+                send(out, "334 VXNlcm5hbWU6");
+                data.add(String.valueOf(in.readLine()));
+            }
+            send(out, "334 UGFzc3dvcmQ6");
+            data.add(String.valueOf(in.readLine()));
+        }
+        return data;
     }
 
     private synchronized String replyFor(String command, String otherwise) {

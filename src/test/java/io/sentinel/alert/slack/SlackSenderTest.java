@@ -168,6 +168,35 @@ class SlackSenderTest {
                 rejected -> assertThat(rejected.channelBroken()).isEqualTo(channelBroken));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {404, 500})
+    void aReplyQuotingTheWebhookShowsNoneOfItInAnyForm(int status) {
+        String url = webhookUrl();
+        String token = "webhookTokenFake0123456789";
+        java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+        serve(aResponse().withStatus(status).withBody("no_service: " + url + " path=" + PATH + " token " + token
+                + " b64 " + base64.encodeToString(url.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + " enc " + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8)
+                + " json " + url.replace("/", "\\/") + " part " + token.substring(0, 12)));
+
+        String reason = reasonOf(deliver(sender()));
+
+        assertThat(reason).startsWith("Slack answered " + status + " no_service: ****").doesNotContain("TFAKE0001");
+        for (int start = 0; start + 8 <= token.length(); start++) {
+            assertThat(reason.toLowerCase(java.util.Locale.ROOT)).doesNotContain(token.substring(start, start + 8).toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
+    void aLongReplyIsRedactedBeforeItIsCut() {
+        // the webhook path straddles the cut at 200 characters
+        serve(aResponse().withStatus(404).withBody("x".repeat(170) + " " + PATH));
+
+        String reason = reasonOf(deliver(sender()));
+
+        assertThat(reason).doesNotContain("webhookTo").doesNotContain("TFAKE").contains("****");
+    }
+
     @Test
     void aStatus200WithoutOkIsRetried() {
         serve(aResponse().withStatus(200).withBody("<html>Sign in to the proxy</html>"));
