@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through five crashes, then recovers. People hear of exactly one incident, its FIRING at least once and at
  * most once more per crash that caught a message in flight, and its RESOLVED after it, under the same id.
  */
-class DecisionCrashIT {
+class DecisionCrashReliabilityIT {
 
     private static final Pattern KEY = Pattern.compile("([A-Za-z0-9._:@-]+)/(FIRING|RESOLVED)-[A-Z]+/ops-slack");
     private static final int KILLS = 5;
