@@ -104,8 +104,10 @@ public final class EmailSender implements ChannelSender {
         } catch (MessagingException failed) {
             return SmtpFailures.outcome(failed, server);
         } catch (RuntimeException unexpected) {
-            // The contract is never to throw; an unexpected failure is worth another try and a line in the outbox.
-            return new RetryLater("email delivery failed: " + Redactor.global().describe(unexpected), Optional.empty());
+            // The contract is never to throw. A failure that is not the channel's (a rendering bug) would fail the
+            // same way on every retry and, with channel-wide backoff, hold every later message behind it: this one
+            // message is refused, and its content goes out over the other channels.
+            return new Rejected("Email could not send this alert: " + Redactor.global().describe(unexpected), false);
         }
     }
 

@@ -216,6 +216,34 @@ class SlackSenderTest {
     }
 
     @Test
+    void aMessageThatCannotBeBuiltIsRefusedAloneSoItCannotHoldTheChannel() {
+        serve(aResponse().withStatus(200).withBody("ok"));
+        java.time.Clock broken = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                throw new IllegalStateException("rendering bug");
+            }
+        };
+
+        DeliveryOutcome outcome = deliver(new SlackSender(config(webhookUrl()), http, broken));
+
+        assertThat(outcome).isInstanceOfSatisfying(DeliveryOutcome.Rejected.class, refused -> {
+            assertThat(refused.channelBroken()).as("the channel itself works").isFalse();
+            assertThat(refused.reason()).startsWith("Slack could not send this alert").contains("rendering bug");
+        });
+    }
+
+    @Test
     void aHostThatDoesNotResolveIsRetried() {
         String url = "https://hooks.slack.invalid" + PATH;
 
