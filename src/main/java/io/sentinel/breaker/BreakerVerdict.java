@@ -2,7 +2,7 @@ package io.sentinel.breaker;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.sentinel.config.CheckConfig;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;

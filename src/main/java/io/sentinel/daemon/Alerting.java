@@ -16,7 +16,7 @@ import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.metrics.AlertMetrics;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
 import io.sentinel.store.DecisionLog;
 import java.time.Clock;

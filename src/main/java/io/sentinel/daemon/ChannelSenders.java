@@ -7,7 +7,7 @@ import io.sentinel.alert.slack.SlackSender;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.EmailChannelConfig;
 import io.sentinel.config.SlackChannelConfig;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -27,7 +27,7 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
 import io.sentinel.readings.ReadingAlerts;
 import io.sentinel.results.ResultIntake;

@@ -1,7 +1,7 @@
 package io.sentinel.model;
 
 import io.sentinel.config.Severity;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
 import java.time.Instant;
 import java.util.Objects;

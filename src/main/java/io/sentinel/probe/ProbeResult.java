@@ -1,5 +1,6 @@
 package io.sentinel.probe;
 
+import io.sentinel.model.FailureClass;
 import io.sentinel.secret.Redactor;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.sentinel.probe;
 
+import io.sentinel.model.FailureClass;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.cost.ProbeCosts;
 import io.sentinel.secret.Redactor;

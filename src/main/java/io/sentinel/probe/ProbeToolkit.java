@@ -1,6 +1,6 @@
 package io.sentinel.probe;
 
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import java.time.Clock;
 import java.util.Objects;
 

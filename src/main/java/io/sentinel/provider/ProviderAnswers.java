@@ -3,9 +3,9 @@ package io.sentinel.provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import java.io.IOException;
 import java.util.Optional;
 

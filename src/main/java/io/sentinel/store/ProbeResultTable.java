@@ -1,6 +1,6 @@
 package io.sentinel.store;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import java.sql.Connection;

@@ -4,7 +4,7 @@ import io.sentinel.model.AlertStatus;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Severity;
 import io.sentinel.config.StorageConfig;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
 import io.sentinel.secret.Secret;
 import io.sentinel.store.Database;

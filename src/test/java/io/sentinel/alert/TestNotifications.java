@@ -3,7 +3,7 @@ package io.sentinel.alert;
 import io.sentinel.model.AlertStatus;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.config.Severity;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
 import java.time.Duration;
 import java.time.Instant;

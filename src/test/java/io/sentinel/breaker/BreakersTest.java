@@ -32,7 +32,7 @@ class BreakersTest {
         for (int i = 0; i < 4; i++) {
             breaker.onError(0, java.util.concurrent.TimeUnit.MILLISECONDS, new CountedFailure(
                     io.sentinel.probe.ProbeResult.of("hunter-account", "hunter", clock.instant())
-                            .down(io.sentinel.probe.FailureClass.QUOTA, "monthly searches used up")));
+                            .down(io.sentinel.model.FailureClass.QUOTA, "monthly searches used up")));
         }
 
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);

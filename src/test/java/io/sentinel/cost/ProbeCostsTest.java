@@ -11,7 +11,7 @@ import io.sentinel.config.CheckOptions;
 import io.sentinel.config.DependencyConfig;
 import io.sentinel.config.Severity;
 import io.sentinel.config.StorageConfig;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Secret;
 import io.sentinel.store.Database;

@@ -1,5 +1,6 @@
 package io.sentinel.probe;
 
+import io.sentinel.model.FailureClass;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.config.CheckConfig;

@@ -3,7 +3,7 @@ package io.sentinel.provider;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.probe.ProbeKind;
-import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.http.HttpMethod;
 import io.sentinel.provider.cobalt.CobaltKind;
 import io.sentinel.provider.cobalt.CobaltOptions;
 import io.sentinel.provider.foursquare.FoursquareKind;

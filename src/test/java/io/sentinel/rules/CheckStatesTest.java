@@ -7,7 +7,7 @@ import io.sentinel.model.AlertStatus;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.config.Severity;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.testing.MutableClock;
 import java.time.Duration;

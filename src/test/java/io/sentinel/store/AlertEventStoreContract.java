@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.model.AlertStatus;
 import io.sentinel.config.Severity;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;

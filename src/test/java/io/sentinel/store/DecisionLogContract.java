@@ -10,7 +10,7 @@ import io.sentinel.alert.NotificationKeys;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.config.Severity;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.rules.CheckState;
 import io.sentinel.model.HealthState;
 import io.sentinel.rules.IncidentIds;

@@ -8,7 +8,7 @@ import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.config.Severity;
 import io.sentinel.json.Json;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import io.sentinel.alert.DeliveryOutcome;
 import io.sentinel.alert.DeliveryOutcome.Delivered;
 import io.sentinel.alert.DeliveryOutcome.Rejected;
 import io.sentinel.alert.DeliveryOutcome.RetryLater;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.secret.Redactor;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.ResponseHeaders;
+import io.sentinel.http.HttpResponseSnapshot;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.HttpMethod;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
 import io.sentinel.probe.Probe;

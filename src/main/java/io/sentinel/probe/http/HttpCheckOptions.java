@@ -1,5 +1,7 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.HttpRequestSpec;
+import io.sentinel.http.HttpMethod;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.probe.condition.Condition;
 import java.net.URI;

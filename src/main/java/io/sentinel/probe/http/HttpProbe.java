@@ -1,7 +1,10 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpCallFailure;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.config.CheckConfig;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Redactor;

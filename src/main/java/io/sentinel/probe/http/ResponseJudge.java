@@ -1,7 +1,8 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.condition.Condition;
@@ -55,7 +56,8 @@ final class ResponseJudge {
 
     private static ProbeResult byConditions(ProbeResult.Builder result, HttpResponseSnapshot response,
                                             List<Condition> conditions) {
-        ResponseView view = response.view();
+        ResponseView view = new ResponseView(response.status(), response.latency(), response.headers()::first,
+                response.body());
         List<Condition> failed = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         for (Condition condition : conditions) {

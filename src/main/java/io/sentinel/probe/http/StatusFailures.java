@@ -1,6 +1,6 @@
 package io.sentinel.probe.http;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.util.Optional;
 
 /** What an HTTP status alone says about a dependency. */

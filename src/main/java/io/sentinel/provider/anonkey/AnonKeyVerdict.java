@@ -1,8 +1,8 @@
 package io.sentinel.provider.anonkey;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,8 +1,8 @@
 package io.sentinel.provider.anonkey;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.http.EdgeBlock;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.Optional;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package io.sentinel.provider.anonkey;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package io.sentinel.provider.cobalt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.provider.ProviderAnswers;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.sentinel.provider.cobalt;
 
 import io.sentinel.config.ConfigSection;
-import io.sentinel.probe.http.HttpMethod;
-import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.http.HttpMethod;
+import io.sentinel.http.HttpRequestSpec;
 import io.sentinel.provider.ProviderCredentials;
 import io.sentinel.provider.ProviderUrls;
 import io.sentinel.provider.SingleCallKind;

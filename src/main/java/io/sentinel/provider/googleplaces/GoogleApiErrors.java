@@ -1,7 +1,7 @@
 package io.sentinel.provider.googleplaces;
 
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.Map;

@@ -2,9 +2,9 @@ package io.sentinel.provider.googleplaces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.Optional;
 import java.util.regex.Pattern;

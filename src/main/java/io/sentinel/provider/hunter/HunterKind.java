@@ -1,7 +1,7 @@
 package io.sentinel.provider.hunter;
 
-import io.sentinel.probe.http.HttpMethod;
-import io.sentinel.probe.http.HttpRequestSpec;
+import io.sentinel.http.HttpMethod;
+import io.sentinel.http.HttpRequestSpec;
 import io.sentinel.provider.ApiKeyOptions;
 import io.sentinel.provider.SingleCallKind;
 import io.sentinel.secret.Secret;

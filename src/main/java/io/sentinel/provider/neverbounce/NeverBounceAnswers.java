@@ -3,7 +3,7 @@ package io.sentinel.provider.neverbounce;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import io.sentinel.provider.ApiKeyOptions;
 import io.sentinel.provider.ProviderAnswers;

@@ -1,6 +1,6 @@
 package io.sentinel.provider.postgres;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.sentinel.provider.postgres;
 
 import io.sentinel.config.Durations;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.secret.Redactor;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;

@@ -1,6 +1,6 @@
 package io.sentinel.provider.postgres;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;

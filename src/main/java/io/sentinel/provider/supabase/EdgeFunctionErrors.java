@@ -1,6 +1,6 @@
 package io.sentinel.provider.supabase;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

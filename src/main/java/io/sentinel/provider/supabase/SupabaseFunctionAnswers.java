@@ -1,10 +1,10 @@
 package io.sentinel.provider.supabase;
 
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.BodyFailureFlags;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.provider.ProviderAnswers;
 import java.time.Instant;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package io.sentinel.provider.supabase;
 
 import io.sentinel.config.CheckOptions;
-import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.http.HttpMethod;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,9 +1,9 @@
 package io.sentinel.provider.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.provider.ProviderAnswers;
 import java.time.Instant;
 import java.util.Optional;

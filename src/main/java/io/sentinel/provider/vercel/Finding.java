@@ -1,6 +1,6 @@
 package io.sentinel.provider.vercel;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package io.sentinel.provider.vercel;
 
 import io.sentinel.probe.Excerpts;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.http.BodyFailureFlags;
 import io.sentinel.probe.http.EdgeBlock;
-import io.sentinel.probe.http.HttpResponseSnapshot;
+import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
 import java.util.LinkedHashMap;
 import java.util.Locale;

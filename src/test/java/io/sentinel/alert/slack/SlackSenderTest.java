@@ -20,7 +20,7 @@ import io.sentinel.alert.DeliveryOutcome.Rejected;
 import io.sentinel.alert.DeliveryOutcome.RetryLater;
 import io.sentinel.alert.Notification;
 import io.sentinel.config.SlackChannelConfig;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
 import io.sentinel.secret.Secret;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.ResponseHeaders;
+import io.sentinel.http.HttpResponseSnapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.sentinel.probe.http;
 
+import io.sentinel.http.HttpMethod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

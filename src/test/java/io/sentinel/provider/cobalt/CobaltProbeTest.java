@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
 import io.sentinel.secret.Secret;
 import java.net.URI;

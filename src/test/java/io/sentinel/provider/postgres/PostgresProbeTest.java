@@ -2,7 +2,7 @@ package io.sentinel.provider.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Secret;

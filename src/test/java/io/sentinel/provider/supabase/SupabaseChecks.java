@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckOptions;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;

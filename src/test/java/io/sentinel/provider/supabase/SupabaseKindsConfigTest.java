@@ -8,7 +8,7 @@ import io.sentinel.config.CheckKinds;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
-import io.sentinel.probe.http.HttpMethod;
+import io.sentinel.http.HttpMethod;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

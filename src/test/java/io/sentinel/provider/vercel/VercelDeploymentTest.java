@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.entry;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.HttpCaller;
+import io.sentinel.http.HttpCaller;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;

@@ -1,7 +1,7 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import io.sentinel.config.Durations;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.secret.Redactor;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,6 +1,6 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import io.sentinel.secret.Redactor;
 import java.util.Objects;
 

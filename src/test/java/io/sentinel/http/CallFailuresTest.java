@@ -1,8 +1,8 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

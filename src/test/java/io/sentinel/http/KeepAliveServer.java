@@ -1,4 +1,4 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,6 +1,5 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
-import io.sentinel.probe.condition.ResponseView;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,8 +26,4 @@ public record HttpResponseSnapshot(int status, ResponseHeaders headers, String b
         }
     }
 
-    /** The view that conditions evaluate. */
-    public ResponseView view() {
-        return new ResponseView(status, latency, headers::first, body);
-    }
 }

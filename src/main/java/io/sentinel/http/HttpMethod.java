@@ -1,4 +1,4 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 /** The request methods a probe may send; CONNECT and TRACE have no place in health checks. */
 public enum HttpMethod {

@@ -1,6 +1,6 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import java.util.ArrayList;
 import java.util.Collections;

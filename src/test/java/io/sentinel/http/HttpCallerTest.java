@@ -1,4 +1,4 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.sentinel.probe.FailureClass;
+import io.sentinel.model.FailureClass;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

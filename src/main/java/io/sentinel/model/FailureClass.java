@@ -1,4 +1,4 @@
-package io.sentinel.probe;
+package io.sentinel.model;
 
 /** Why a probe failed, as precisely as the response allows. */
 public enum FailureClass {

@@ -1,4 +1,4 @@
-package io.sentinel.probe.http;
+package io.sentinel.http;
 
 import io.sentinel.secret.Redactor;
 import java.net.URI;
@@ -95,7 +95,7 @@ public record HttpRequestSpec(HttpMethod method, URI uri, Map<String, String> he
                 + (body.isPresent() ? ", with a body" : "") + (followRedirects ? "" : ", not following redirects") + "]";
     }
 
-    static URI requireHttpUrl(URI uri) {
+    public static URI requireHttpUrl(URI uri) {
         Objects.requireNonNull(uri, "uri");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
