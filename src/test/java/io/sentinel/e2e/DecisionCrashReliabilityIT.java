@@ -101,7 +101,7 @@ class DecisionCrashReliabilityIT {
                 defaults: {interval: 200ms, timeout: 1s, failureThreshold: 2, successThreshold: 2}
                 dependencies:
                   - id: web
-                    breaker: {window: 1000, minimumCalls: 1000}
+                    breaker: {window: 1000, minimumCalls: 1000, failureRate: 100}
                 checks:
                   - {id: home, dependency: web, kind: http, severity: critical, url: "http://localhost:%d/health"}
                 alerts:
