@@ -1,14 +1,13 @@
 package io.sentinel.provider.supabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentinel.provider.ProviderAnswers;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +33,6 @@ final class ManagementAnswers {
     static final String ACTIVE = "ACTIVE";
     static final String REMOVED = "REMOVED";
     static final String THROTTLED = "THROTTLED";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int ERROR_LENGTH = 100;
 
     private ManagementAnswers() {
@@ -42,7 +40,7 @@ final class ManagementAnswers {
 
     /** The services, or empty when the body is not an array of {@code {name, healthy}}. */
     static Optional<List<ServiceHealth>> services(String body) {
-        Optional<JsonNode> root = parse(body).filter(node -> node.isArray() && !node.isEmpty());
+        Optional<JsonNode> root = ProviderAnswers.json(body).filter(node -> node.isArray() && !node.isEmpty());
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -59,7 +57,7 @@ final class ManagementAnswers {
 
     /** Each function's status by slug, or empty when the body is not an array of {@code {slug, status}}. */
     static Optional<Map<String, String>> functionStatuses(String body) {
-        Optional<JsonNode> root = parse(body).filter(JsonNode::isArray);
+        Optional<JsonNode> root = ProviderAnswers.json(body).filter(JsonNode::isArray);
         if (root.isEmpty()) {
             return Optional.empty();
         }
@@ -112,20 +110,10 @@ final class ManagementAnswers {
     }
 
     private static String said(String body) {
-        return parse(body).filter(JsonNode::isObject).flatMap(root -> text(root.get("message")))
+        return ProviderAnswers.json(body).filter(JsonNode::isObject).flatMap(root -> text(root.get("message")))
                 .orElseGet(() -> Excerpts.of(body));
     }
 
-    private static Optional<JsonNode> parse(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
-    }
 
     /** Text as is, and anything else (an error object) as short JSON. */
     private static Optional<String> text(JsonNode node) {

@@ -1,13 +1,12 @@
 package io.sentinel.provider.vercel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sentinel.provider.ProviderAnswers;
 import io.sentinel.config.Durations;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.model.FailureClass;
 import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -22,7 +21,6 @@ final class DeploymentReader {
 
     private static final String PART = "deployments API";
     private static final String EXPECTED = "{\"deployments\":[{\"readyState\":…}]}";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Instant now;
     private final Duration maxBuildTime;
@@ -38,7 +36,7 @@ final class DeploymentReader {
         if (blocked.isPresent()) {
             return blocked.get();
         }
-        Optional<JsonNode> body = json(response.body());
+        Optional<JsonNode> body = ProviderAnswers.json(response.body());
         if (status < 200 || status >= 300) {
             return failed(response, body);
         }
@@ -136,14 +134,4 @@ final class DeploymentReader {
         return value.isIntegralNumber() && value.canConvertToLong() ? OptionalLong.of(value.asLong()) : OptionalLong.empty();
     }
 
-    private static Optional<JsonNode> json(String body) {
-        if (body == null || body.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(body));
-        } catch (IOException notJson) {
-            return Optional.empty();
-        }
-    }
 }
