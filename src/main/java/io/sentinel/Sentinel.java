@@ -73,7 +73,7 @@ public final class Sentinel {
 
     private static DaemonOptions options(CommandLine commandLine, Function<String, String> environment) {
         String data = commandLine.data().orElseGet(() -> orDefault(environment.apply("SENTINEL_DATA"), "data"));
-        return new DaemonOptions(DaemonOptions.routesIn(routesDirectory(commandLine, environment)), Path.of(data),
+        return new DaemonOptions(routesDirectory(commandLine, environment), Path.of(data),
                 Clock.systemUTC());
     }
 

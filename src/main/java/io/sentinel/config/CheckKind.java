@@ -1,18 +1,14 @@
 package io.sentinel.config;
 
 /**
- * A kind of check: what its options are and which route template runs it. Each kind lives in its own
+ * A kind of check: what its options are. Built-in kinds also have a probe ({@code ProbeKind}); the {@code route} kind
+ * is probed by an operator's route. Each kind lives in its own
  * package with its probe; the configuration only knows this interface.
  */
 public interface CheckKind {
 
     /** The word used in {@code kind:}. */
     String name();
-
-    /** The id of the route template in {@code routes/} that runs checks of this kind. */
-    default String routeTemplate() {
-        return name() + "-probe";
-    }
 
     /**
      * Reads this kind's options from the check's section. Report problems through the section; return

@@ -105,6 +105,7 @@ public final class ConfigLoader {
         AlertsConfig alerts = AlertsReader.read(alertsSection, channels,
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
+        RoutesConfig routes = root.read("routes", RoutesReader::read).orElse(RoutesConfig.NONE);
         if (!root.has("checks")) {
             root.problem("there are no checks", "add a checks: list, as in config/sentinel.yaml");
         }
@@ -112,7 +113,7 @@ public final class ConfigLoader {
         if (server == null || storage == null || defaults == null || alerts == null) {
             return null;
         }
-        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts);
+        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts, routes);
     }
 
     /** {@code section} is null when the file has no server:, and {@code root} is where problems then go. */

@@ -1,6 +1,13 @@
 package io.sentinel.daemon;
 
+import io.sentinel.config.DependencyConfig;
+import io.sentinel.config.SentinelConfig;
+import io.sentinel.probe.ProbeKind;
+import io.sentinel.probe.schedule.CheckScheduleComponent;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The names under which the daemon binds its beans, as the YAML routes refer to them ({@code ref: rules}).
@@ -38,6 +45,20 @@ public final class BeanNames {
     public static final String BREAKER_PREFIX = "breaker.";
 
     private BeanNames() {
+    }
+
+    /**
+     * Every name the daemon binds for a configuration: the fixed ones, each kind's probe, each dependency's
+     * breaker and the probe source component. Route validation resolves {@code ref:}s against this set.
+     */
+    public static Set<String> expected(SentinelConfig config, Collection<? extends ProbeKind> kinds) {
+        Set<String> names = new TreeSet<>(fixed());
+        kinds.forEach(kind -> names.add(kind.probeBean()));
+        for (DependencyConfig dependency : config.dependencies()) {
+            names.add(BREAKER_PREFIX + dependency.id());
+        }
+        names.add(CheckScheduleComponent.SCHEME);
+        return names;
     }
 
     /** Every fixed name, for checks that want to see them all. */

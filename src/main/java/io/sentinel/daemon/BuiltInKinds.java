@@ -16,6 +16,9 @@ import io.sentinel.provider.supabase.SupabaseFunctionKind;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
 import io.sentinel.provider.supabase.SupabaseRestKind;
 import io.sentinel.provider.vercel.VercelCheckKind;
+import io.sentinel.config.CheckKind;
+import io.sentinel.routes.RouteCheckKind;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The check kinds this build ships. */
@@ -42,7 +45,10 @@ public final class BuiltInKinds {
                 new AnonKeyCheckKind());
     }
 
+    /** Every kind a configuration may name: the probed ones and {@code route}, probed by an operator's route. */
     public static CheckKinds index() {
-        return new CheckKinds(all());
+        List<CheckKind> kinds = new ArrayList<>(all());
+        kinds.add(new RouteCheckKind());
+        return new CheckKinds(kinds);
     }
 }

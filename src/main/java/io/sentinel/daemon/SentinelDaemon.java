@@ -27,6 +27,15 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.schedule.CheckScheduleComponent;
+import io.sentinel.probe.schedule.ProbeScheduler;
+import io.sentinel.routes.InvalidRoutesException;
+import io.sentinel.routes.KameletCatalog;
+import io.sentinel.routes.LoadedRoutes;
+import io.sentinel.routes.RouteFiles;
+import io.sentinel.routes.RouteInspection;
+import io.sentinel.routes.RouteLoader;
+import io.sentinel.routes.RouteProblem;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
 import io.sentinel.readings.ReadingAlerts;
@@ -138,14 +147,40 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
-        main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
+        ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
+        resources.add(0, scheduler);
+        main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
+        LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
+        scheduler.plan(config.checks());
         main.start();
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
         return new SentinelDaemon(config, main, alerting, rules, resources);
+    }
+
+    /**
+     * The built-in routes, the operator's, and one probe route per kind and dependency, checked the way
+     * {@code validate} checks them before anything starts.
+     */
+    private static LoadedRoutes loadRoutes(org.apache.camel.CamelContext camel, SentinelConfig config,
+                                           DaemonOptions options, List<ProbeKind> kinds) throws Exception {
+        RouteFiles files = RouteFiles.in(options.routesDirectory(), config.routes());
+        LoadedRoutes loaded = RouteLoader.load(camel, files, config.routes(), config.source());
+        CheckRoutes probeRoutes = new CheckRoutes(CheckRoutes.needed(config.checks(), new CheckKinds(kinds)));
+        camel.addRoutes(probeRoutes);
+        probeRoutes.addTemplatedRoutesToCamelContext(camel);
+        List<RouteProblem> problems = RouteInspection.inspect(camel, config, BeanNames.expected(config, kinds),
+                KameletCatalog.of(camel, files.directory()));
+        if (!problems.isEmpty()) {
+            throw new InvalidRoutesException(problems);
+        }
+        loaded.overridden().forEach(id -> LOG.info("Route '{}' is the operator's: it replaces the built-in one"
+                + " (routes.override)", id));
+        loaded.byFile().forEach((file, ids) -> LOG.info("Routes from {}: {}", file, ids.isEmpty() ? "(none)" : ids));
+        return loaded;
     }
 
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */

@@ -51,7 +51,7 @@ public final class InProcessDaemon implements AutoCloseable {
         Path file = directory.resolve("sentinel.yaml");
         Files.writeString(file, withStorage);
         SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), env::get).load(file);
-        DaemonOptions options = new DaemonOptions(DaemonOptions.routesIn(Path.of("routes")), directory.resolve("data"), clock);
+        DaemonOptions options = new DaemonOptions(directory.resolve("routes"), directory.resolve("data"), clock);
         return new InProcessDaemon(SentinelDaemon.start(config, options), port);
     }
 

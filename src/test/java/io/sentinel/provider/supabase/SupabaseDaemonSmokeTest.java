@@ -60,7 +60,7 @@ class SupabaseDaemonSmokeTest {
                 Map.of("SUPABASE_ANON_KEY", SupabaseChecks.PUBLISHABLE_KEY)::get).parse(Path.of("sentinel.yaml"), yaml);
 
         try (SentinelDaemon daemon = SentinelDaemon.start(config,
-                new DaemonOptions("file:" + Path.of("routes").toAbsolutePath() + "/*.yaml", directory, Clock.systemUTC()))) {
+                new DaemonOptions(Path.of("routes"), directory, Clock.systemUTC()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> state(port, "auth").equals("UP")
                     && state(port, "db").equals("UP") && state(port, "discovery").equals("DOWN"));
         } finally {
