@@ -8,6 +8,8 @@ import io.sentinel.config.InvalidConfigException;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
 import io.sentinel.daemon.DaemonOptions;
+import io.sentinel.daemon.RouteAssembly;
+import io.sentinel.routes.InvalidRoutesException;
 import io.sentinel.daemon.SentinelDaemon;
 import io.sentinel.secret.Redactor;
 import java.io.PrintStream;
@@ -60,8 +62,18 @@ public final class Sentinel {
             return INVALID;
         }
         if (commandLine.command() == CommandLine.Command.VALIDATE) {
+            Path routes = routesDirectory(commandLine, environment);
+            try {
+                RouteAssembly.validate(config, routes);
+            } catch (InvalidRoutesException invalid) {
+                invalid.reportLines().forEach(err::println);
+                err.println(invalid.problems().size() + " problem(s) in the routes; nothing was started.");
+                return INVALID;
+            }
             out.println(config.source() + ": valid (" + config.checks().size() + " checks, "
                     + config.dependencies().size() + " dependencies)");
+            out.println("routes: valid (the built-in ones" + (java.nio.file.Files.isDirectory(routes)
+                    ? " and those in " + routes : "") + ")");
             return OK;
         }
         return runDaemon(config, commandLine, environment, err);
@@ -84,29 +96,59 @@ public final class Sentinel {
     private static int runDaemon(SentinelConfig config, CommandLine commandLine, Function<String, String> environment,
                                  PrintStream err) {
         DaemonOptions options = options(commandLine, environment);
-        SentinelDaemon daemon;
-        try {
-            daemon = SentinelDaemon.start(config, options);
-        } catch (Exception failure) {
-            err.println("sentinel: could not start: " + Redactor.global().describe(failure));
-            return FAILED;
-        }
         Optional<Path> watchedFile = ConfigSource.file(commandLine, environment);
         if (watchedFile.isEmpty()) {
             // the built-in configuration cannot change: nothing to watch
+            SentinelDaemon daemon;
+            try {
+                daemon = SentinelDaemon.start(config, options);
+            } catch (Exception failure) {
+                return startFailed(failure, err);
+            }
             stopOnShutdown(daemon::close);
             return awaitStop(daemon);
         }
         Supervisor supervisor = new Supervisor(new ConfigLoader(BuiltInKinds.index(), environment), watchedFile.get(),
-                routesDirectory(commandLine, environment), options, config, daemon);
+                routesDirectory(commandLine, environment), options, config);
+        try {
+            supervisor.startDaemon();
+        } catch (Exception failure) {
+            return startFailed(failure, err);
+        }
         stopOnShutdown(supervisor::stop);
+        reloadOnHangup(supervisor);
         try {
             supervisor.run();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             supervisor.stop();
         }
+        Optional<String> failure = supervisor.failure();
+        if (failure.isPresent()) {
+            // not a requested stop: nothing is monitoring now, so the exit code says so and a supervisor restarts us
+            err.println("sentinel: stopped: " + failure.get());
+            return FAILED;
+        }
         return OK;
+    }
+
+    private static int startFailed(Exception failure, PrintStream err) {
+        if (failure instanceof InvalidRoutesException invalid) {
+            invalid.reportLines().forEach(err::println);
+            err.println(invalid.problems().size() + " problem(s) in the routes; nothing was started.");
+            return INVALID;
+        }
+        err.println("sentinel: could not start: " + Redactor.global().describe(failure));
+        return FAILED;
+    }
+
+    /** SIGHUP, the usual "read your configuration again", does what a changed file does. */
+    private static void reloadOnHangup(Supervisor supervisor) {
+        try {
+            Signal.handle(new Signal("HUP"), signal -> supervisor.requestReload());
+        } catch (IllegalArgumentException unavailable) {
+            // no SIGHUP on this platform or JVM (-Xrs): file changes and POST /api/reload still work
+        }
     }
 
     /**

@@ -26,11 +26,22 @@ public final class StatusApi {
     private final ResultHistory history;
     private final Clock clock;
 
-    public StatusApi(CheckIndex checks, CheckStates states, ResultHistory history, Clock clock) {
+    private final java.util.function.Function<io.sentinel.config.CheckConfig, Optional<String>> routes;
+    private final java.util.function.Supplier<Map<String, Object>> configuration;
+
+    /**
+     * @param routes        the route that runs a check, as Camel names it
+     * @param configuration the configuration version in force and the last refused change
+     */
+    public StatusApi(CheckIndex checks, CheckStates states, ResultHistory history, Clock clock,
+                     java.util.function.Function<io.sentinel.config.CheckConfig, Optional<String>> routes,
+                     java.util.function.Supplier<Map<String, Object>> configuration) {
         this.checks = checks;
         this.states = states;
         this.history = history;
         this.clock = clock;
+        this.routes = routes;
+        this.configuration = configuration;
     }
 
     public ApiReply index() {
@@ -58,6 +69,7 @@ public final class StatusApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generatedAt", clock.instant().toString());
         body.put("summary", counts);
+        body.put("configuration", configuration.get());
         body.put("checks", items);
         return ApiReply.ok(body);
     }
@@ -106,6 +118,8 @@ public final class StatusApi {
         item.put("dependency", check.dependency());
         item.put("kind", check.kind());
         item.put("severity", check.severity().label());
+        // null when no route runs the check (an operator's route missing or being replaced): it is not probed
+        item.put("route", routes.apply(check).orElse(null));
         item.put("state", state.state().name());
         if (state.since() != null) {
             item.put("since", state.since().toString());

@@ -32,6 +32,7 @@ public final class BeanNames {
     public static final String SILENCE_API = "silenceApi";
     public static final String COST_API = "costApi";
     public static final String INCIDENT_API = "incidentApi";
+    public static final String RELOAD_API = "reloadApi";
     public static final String API_REPLIES = "apiReplies";
     public static final String API_HEADER_FILTER = "apiHeaderFilterStrategy";
     /** Not named by a route: Camel finds it by type and lets it shape the HTTP server. */
@@ -64,7 +65,7 @@ public final class BeanNames {
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
+                DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
                 API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
     }
 }

@@ -17,7 +17,6 @@ import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
-import io.sentinel.config.CheckKinds;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.cost.ProbeCosts;
 import io.sentinel.metrics.BreakerMetrics;
@@ -29,13 +28,10 @@ import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.probe.schedule.CheckScheduleComponent;
 import io.sentinel.probe.schedule.ProbeScheduler;
-import io.sentinel.routes.InvalidRoutesException;
-import io.sentinel.routes.KameletCatalog;
-import io.sentinel.routes.LoadedRoutes;
+import io.sentinel.reload.ConfigurationChanges;
+import io.sentinel.reload.ConfigurationVersion;
 import io.sentinel.routes.RouteFiles;
-import io.sentinel.routes.RouteInspection;
-import io.sentinel.routes.RouteLoader;
-import io.sentinel.routes.RouteProblem;
+import io.sentinel.routes.LoadedRoutes;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
 import io.sentinel.readings.ReadingAlerts;
@@ -65,20 +61,22 @@ public final class SentinelDaemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentinelDaemon.class);
 
-    private final SentinelConfig config;
     private final Main main;
+    private final LiveChange live;
+    private final ConfigurationChanges configurationChanges;
     private final Alerting alerting;
     private final Rules rules;
     private final List<AutoCloseable> resources;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private SentinelDaemon(SentinelConfig config, Main main, Alerting alerting, Rules rules,
-                           List<AutoCloseable> resources) {
-        this.config = config;
+                           List<AutoCloseable> resources, LiveChange live, ConfigurationChanges configurationChanges) {
         this.main = main;
         this.alerting = alerting;
         this.rules = rules;
         this.resources = resources;
+        this.live = live;
+        this.configurationChanges = configurationChanges;
     }
 
     public static SentinelDaemon start(SentinelConfig config, DaemonOptions options) throws Exception {
@@ -118,8 +116,13 @@ public final class SentinelDaemon implements AutoCloseable {
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
+        ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
+                RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
         Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
-                List.of(breakerJournal.alerts(), costs.alerts()));
+                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges));
+        ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
+        resources.add(0, scheduler);
+        ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));
@@ -132,51 +135,42 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.CHECKS, checks);
         main.bind(BeanNames.BREAKER_VERDICT, new BreakerVerdict(breakers, options.clock()));
         main.bind(BeanNames.RESULT_INTAKE, new ResultIntake(checks));
-        main.bind(BeanNames.PROBE_METRICS, new ProbeMetrics(metrics, checks, states));
+        main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
         main.bind(BeanNames.ALERT_ROUTER, alerting.router);
         main.bind(BeanNames.DECISION_LOG, alerting.decisions);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
-        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
+        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock(),
+                scheduler::routeOf, configurationChanges::status));
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));
         main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.alertEvents, storage.outbox));
+        main.bind(BeanNames.RELOAD_API, new io.sentinel.api.ReloadApi(options.reloads(), adminAuth));
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
-        ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
-        resources.add(0, scheduler);
         main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
         LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
-        scheduler.plan(config.checks());
         main.start();
+        // planned once the probe routes run, so no first probe finds its route missing
+        scheduler.plan(config.checks());
+        LiveChange live = new LiveChange(main.getCamelContext(), config, checks, states, probeMetrics, scheduler, kinds,
+                options.routesDirectory(), routes.byFile());
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
-        return new SentinelDaemon(config, main, alerting, rules, resources);
+        return new SentinelDaemon(config, main, alerting, rules, resources, live, configurationChanges);
     }
 
-    /**
-     * The built-in routes, the operator's, and one probe route per kind and dependency, checked the way
-     * {@code validate} checks them before anything starts.
-     */
+    /** The routes as {@code validate} assembles them; the start reports what the operator's files changed. */
     private static LoadedRoutes loadRoutes(org.apache.camel.CamelContext camel, SentinelConfig config,
                                            DaemonOptions options, List<ProbeKind> kinds) throws Exception {
-        RouteFiles files = RouteFiles.in(options.routesDirectory(), config.routes());
-        LoadedRoutes loaded = RouteLoader.load(camel, files, config.routes(), config.source());
-        CheckRoutes probeRoutes = new CheckRoutes(CheckRoutes.needed(config.checks(), new CheckKinds(kinds)));
-        camel.addRoutes(probeRoutes);
-        probeRoutes.addTemplatedRoutesToCamelContext(camel);
-        List<RouteProblem> problems = RouteInspection.inspect(camel, config, BeanNames.expected(config, kinds),
-                KameletCatalog.of(camel, files.directory()));
-        if (!problems.isEmpty()) {
-            throw new InvalidRoutesException(problems);
-        }
+        LoadedRoutes loaded = RouteAssembly.assemble(camel, config, options.routesDirectory(), kinds);
         loaded.overridden().forEach(id -> LOG.info("Route '{}' is the operator's: it replaces the built-in one"
                 + " (routes.override)", id));
         loaded.byFile().forEach((file, ids) -> LOG.info("Routes from {}: {}", file, ids.isEmpty() ? "(none)" : ids));
@@ -219,7 +213,25 @@ public final class SentinelDaemon implements AutoCloseable {
     }
 
     public SentinelConfig config() {
-        return config;
+        return live.config();
+    }
+
+    /**
+     * Applies a validated configuration change in place, changing only what changed.
+     *
+     * @return false when the change needs the daemon rebuilt (nothing was changed then)
+     */
+    public boolean apply(SentinelConfig changed, String version) throws Exception {
+        boolean applied = live.apply(changed);
+        if (applied) {
+            configurationChanges.applied(version);
+        }
+        return applied;
+    }
+
+    /** Where refused changes are recorded and raised as an alert. */
+    public ConfigurationChanges configurationChanges() {
+        return configurationChanges;
     }
 
     /** The running Camel context, for tools that inspect routes and beans. */

@@ -41,26 +41,45 @@ public final class ProbeMetrics {
     private final CheckIndex checks;
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
-    private final Map<String, Instant> nextExpectedStart = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
-    private final DistributionSummary scheduleLag;
+    private final Map<String, java.util.List<io.micrometer.core.instrument.Meter>> stateGauges = new java.util.HashMap<>();
+    private final CheckStates states;
 
     public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
         this.registry = registry;
         this.checks = checks;
-        this.scheduleLag = DistributionSummary.builder("sentinel.schedule.lag.seconds")
-                .description("How late each probe started compared with its schedule (interval after the previous probe ended)")
-                .baseUnit("seconds")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        for (CheckConfig check : checks.checks()) {
-            for (HealthState state : HealthState.values()) {
-                Gauge.builder("sentinel.check.state", states, all -> all.state(check.id()).state() == state ? 1 : 0)
-                        .description("1 when the check is in this state")
-                        .tags("check", check.id(), "dependency", check.dependency(), "state", state.name())
-                        .register(registry);
+        this.states = states;
+        watch(checks.checks());
+    }
+
+    /**
+     * Gives every configured check its state gauges and removes the meters of checks no longer configured,
+     * at start and after a configuration change applied while running.
+     */
+    public synchronized void watch(java.util.Collection<CheckConfig> configured) {
+        java.util.Map<String, CheckConfig> byId = new java.util.HashMap<>();
+        configured.forEach(check -> byId.put(check.id(), check));
+        for (java.util.Iterator<Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>>> it =
+                stateGauges.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>> entry = it.next();
+            CheckConfig now = byId.get(entry.getKey());
+            if (now == null || !now.dependency().equals(entry.getValue().get(0).getId().getTag("dependency"))) {
+                entry.getValue().forEach(registry::remove);
+                it.remove();
             }
+        }
+        for (CheckConfig check : configured) {
+            stateGauges.computeIfAbsent(check.id(), id -> {
+                java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
+                for (HealthState state : HealthState.values()) {
+                    gauges.add(Gauge.builder("sentinel.check.state", states, all -> all.state(id).state() == state ? 1 : 0)
+                            .description("1 when the check is in this state")
+                            .tags("check", id, "dependency", check.dependency(), "state", state.name())
+                            .register(registry));
+                }
+                return gauges;
+            });
         }
     }
 
@@ -79,7 +98,6 @@ public final class ProbeMetrics {
                                 "outcome", result.outcome().name(), "failure_class", failure)
                         .register(registry))
                 .increment();
-        recordScheduleLag(check, result);
         recordReadings(result);
         return result;
     }
@@ -104,12 +122,4 @@ public final class ProbeMetrics {
         }
     }
 
-    /** Probes run with a fixed delay, so each one is due one interval after the previous one ended. */
-    private void recordScheduleLag(CheckConfig check, ProbeResult result) {
-        Instant due = nextExpectedStart.put(check.id(), result.startedAt().plus(result.latency()).plus(check.interval()));
-        if (due != null) {
-            long lateMillis = Math.max(0, Duration.between(due, result.startedAt()).toMillis());
-            scheduleLag.record(lateMillis / 1000.0);
-        }
-    }
 }

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Resource;
-import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -23,8 +23,6 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  * with the route's line instead of failing when the route starts.
  */
 public final class KameletCatalog {
-
-    public static final String BUILT_IN = "classpath:kamelets/*.kamelet.yaml";
 
     /**
      * @param required parameters without which the Kamelet cannot run
@@ -42,7 +40,9 @@ public final class KameletCatalog {
     public static KameletCatalog of(CamelContext context, Optional<Path> routesDirectory) {
         Map<String, Kamelet> kamelets = new HashMap<>();
         try {
-            for (Resource resource : PluginHelper.getPackageScanResourceResolver(context).findResources(BUILT_IN)) {
+            for (String name : BuiltInResources.KAMELETS) {
+                Resource resource = ResourceHelper.resolveMandatoryResource(context,
+                        "classpath:" + BuiltInResources.KAMELETS_FOLDER + name);
                 try (InputStream in = resource.getInputStream()) {
                     read(new String(in.readAllBytes(), StandardCharsets.UTF_8)).ifPresent(k -> kamelets.put(k.name(), k));
                 }

@@ -121,8 +121,8 @@ public final class RouteInspection {
             return;
         }
         problems.add(new RouteProblem(file(route), line, "no bean is named '" + name + "'",
-                "Sentinel binds: " + String.join(", ", new java.util.TreeSet<>(boundBeans))
-                        + "; a route file may declare its own under beans:"));
+                io.sentinel.config.Suggestions.nearest(name, boundBeans).map(near -> "did you mean '" + near + "'?")
+                        .orElse("use one of Sentinel's beans (docs/routes.md) or declare your own under beans:")));
     }
 
     private void endpoint(String uri, RouteDefinition route, boolean consumer) {
@@ -140,7 +140,7 @@ public final class RouteInspection {
             return;
         }
         if (!knownScheme(scheme)) {
-            problems.add(new RouteProblem(file(route), line, "no Camel component serves '" + scheme + ":' (in " + uri + ")",
+            problems.add(new RouteProblem(file(route), line, "no Camel component serves '" + scheme + ":'",
                     "check the spelling; the components in this build are those of camel-main and the ones in docs/routes.md"));
             return;
         }

@@ -4,7 +4,6 @@ import io.sentinel.config.RoutesConfig;
 import io.sentinel.secret.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
  */
 public final class RouteLoader {
 
-    /** The built-in routes: results, alerts, API, housekeeping and the probe template. */
-    public static final String BUILT_IN = "classpath:sentinel/routes/*.yaml";
-
     private RouteLoader() {
     }
 
@@ -37,7 +33,10 @@ public final class RouteLoader {
         List<RouteProblem> problems = new ArrayList<>();
         ModelCamelContext model = (ModelCamelContext) context;
         try {
-            Collection<Resource> builtIns = PluginHelper.getPackageScanResourceResolver(context).findResources(BUILT_IN);
+            List<Resource> builtIns = new ArrayList<>();
+            for (String name : BuiltInResources.ROUTES) {
+                builtIns.add(ResourceHelper.resolveMandatoryResource(context, "classpath:" + BuiltInResources.ROUTES_FOLDER + name));
+            }
             PluginHelper.getRoutesLoader(context).loadRoutes(builtIns);
         } catch (Exception broken) {
             throw new IllegalStateException("the built-in routes do not load: " + Redactor.global().describe(broken), broken);
@@ -66,7 +65,8 @@ public final class RouteLoader {
                     added.add(replaced.getId());
                     if (!config.override().contains(replaced.getId())) {
                         problems.add(new RouteProblem(file.toString(), lineOf(model, replaced.getId()), "route id '"
-                                + replaced.getId() + "' is already used by " + origin(replaced),
+                                + replaced.getId() + "' is already used by "
+                                + (builtInIds.contains(replaced.getId()) ? "a built-in route" : origin(replaced)),
                                 builtInIds.contains(replaced.getId())
                                         ? "to replace the built-in route, add it to routes.override in " + configFile
                                         : "give this route another id"));
@@ -100,8 +100,7 @@ public final class RouteLoader {
         if (location == null) {
             return "another route";
         }
-        return location.startsWith("classpath:") ? "a built-in route" : location.replaceFirst("^file:", "")
-                + (definition.getLineNumber() > 0 ? ":" + definition.getLineNumber() : "");
+        return location.replaceFirst("^file:", "") + (definition.getLineNumber() > 0 ? ":" + definition.getLineNumber() : "");
     }
 
     private static int lineOf(ModelCamelContext model, String id) {

@@ -112,6 +112,11 @@ public final class DaemonProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating system's process id, for signals such as SIGHUP. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

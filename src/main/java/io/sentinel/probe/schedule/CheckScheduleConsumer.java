@@ -25,6 +25,11 @@ final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsum
     }
 
     @Override
+    public String routeId() {
+        return getRouteId();
+    }
+
+    @Override
     public void probe(CheckConfig check) {
         Exchange exchange = createExchange(false);
         try {

@@ -7,6 +7,9 @@ public interface ProbeConsumer {
 
     ProbeSelector selector();
 
+    /** The id of the route this consumer starts, as Camel and the API show it. */
+    String routeId();
+
     /** Runs one probe of the check, on the caller's thread, and returns when the route has finished with it. */
     void probe(CheckConfig check);
 }

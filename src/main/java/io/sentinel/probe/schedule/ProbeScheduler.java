@@ -1,7 +1,7 @@
 package io.sentinel.probe.schedule;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.secret.Redactor;
 import java.time.Duration;
@@ -44,7 +44,7 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Set<String> reportedUnrouted = ConcurrentHashMap.newKeySet();
     private final Semaphore freeWorkers;
     private final ThreadPoolExecutor workers;
-    private final Timer lag;
+    private final DistributionSummary lag;
     private final Thread dispatcher;
     private volatile boolean closed;
 
@@ -60,8 +60,9 @@ public final class ProbeScheduler implements AutoCloseable {
                 });
         // a small configuration keeps only the threads it uses
         this.workers.allowCoreThreadTimeOut(true);
-        this.lag = Timer.builder("sentinel.probe.schedule.lag")
-                .description("How late probes start after they were due (all probe threads busy shows here)")
+        this.lag = DistributionSummary.builder("sentinel.schedule.lag.seconds")
+                .description("How late probes start after they were due (every probe thread busy shows here)")
+                .baseUnit("seconds")
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
         this.dispatcher = new Thread(this::dispatch, "sentinel-probe-scheduler");
@@ -71,7 +72,7 @@ public final class ProbeScheduler implements AutoCloseable {
 
     /**
      * Makes the timetable match the configured checks: new and changed checks are planned (first probes
-     * spread over their interval, at most {@link FirstProbe#MAX_SPREAD}), removed ones forgotten, unchanged
+     * spread over their interval, at most ten seconds), removed ones forgotten, unchanged
      * ones keep their next due time.
      */
     public void plan(List<CheckConfig> checks) {
@@ -119,6 +120,11 @@ public final class ProbeScheduler implements AutoCloseable {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** The id of the route that runs a check now, if any. */
+    public Optional<String> routeOf(CheckConfig check) {
+        return consumerOf(check).map(ProbeConsumer::routeId);
     }
 
     private void dispatch() {
@@ -170,7 +176,7 @@ public final class ProbeScheduler implements AutoCloseable {
 
     private void run(DueProbe due, ProbeConsumer consumer) {
         try {
-            lag.record(Math.max(0, System.nanoTime() - due.dueNanos()), TimeUnit.NANOSECONDS);
+            lag.record(Math.max(0, System.nanoTime() - due.dueNanos()) / 1e9);
             consumer.probe(due.check());
         } catch (RuntimeException | Error failure) {
             LOG.warn("Probe of {} failed in its route: {}", due.check().id(), Redactor.global().describe(failure));
