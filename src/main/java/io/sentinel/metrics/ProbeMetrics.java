@@ -23,7 +23,8 @@ import org.apache.camel.ExchangeProperty;
  * cached, because every probe records into them.
  *
  * <ul>
- *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency, with a few SLO buckets</li>
+ *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency (count, sum, max)</li>
+ *   <li>{@code sentinel_dependency_probe_duration_seconds{dependency}}: probe latency in a few SLO buckets</li>
  *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
  *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
  *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
@@ -40,6 +41,7 @@ public final class ProbeMetrics {
     private final MeterRegistry registry;
     private final CheckIndex checks;
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Timer> dependencyDurations = new ConcurrentHashMap<>();
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
@@ -84,11 +86,19 @@ public final class ProbeMetrics {
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
+        // per check: count, sum and max only; the buckets are per dependency, so ten thousand checks do not
+        // mean a hundred thousand bucket series on every scrape
         durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
                         .description("How long probes take")
                         .tags("check", id, "dependency", result.dependency())
-                        .serviceLevelObjectives(LATENCY_BUCKETS)
                         .register(registry))
+                .record(result.latency());
+        dependencyDurations.computeIfAbsent(result.dependency(), dependency ->
+                        Timer.builder("sentinel.dependency.probe.duration")
+                                .description("How long probes of a dependency's checks take, in SLO buckets")
+                                .tags("dependency", dependency)
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
+                                .register(registry))
                 .record(result.latency());
         String failure = result.failureClass() == null ? "none" : result.failureClass().name();
         String key = result.checkId() + '|' + result.outcome() + '|' + failure;
