@@ -103,7 +103,9 @@ public final class SentinelDaemon implements AutoCloseable {
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
-        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
+        CamelRouteCaller routeCaller = new CamelRouteCaller();
+        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
+                options.clock());
         resources.add(0, alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
@@ -138,9 +140,12 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
+        RouteExtensions.bind(main, checks, metrics, http, options.clock());
         main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
 
         main.init();
+        routeCaller.connect(main.getCamelContext());
+        RouteExtensions.configure(main.getCamelContext());
         main.start();
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
