@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -115,13 +114,9 @@ class RouteExamplesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:results").routeId("results").to("mock:results");
-            }
-        };
+        return RouteTesting.resultsToMock();
     }
+
 
     @Override
     protected void doPostSetup() throws Exception {

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
@@ -45,6 +47,16 @@ public final class RouteTesting {
         return new CheckIndex(new SentinelConfig(Path.of("test.yaml"), new ServerConfig("127.0.0.1", 0, 1, Secret.none()),
                 new StorageConfig(StorageConfig.DEFAULT_URL, "sa", Secret.none(), Path.of("reports"), Duration.ofDays(1)),
                 CheckDefaults.STANDARD, dependencies, List.of(checks), AlertsConfig.logOnly()));
+    }
+
+    /** {@code direct:results}, the pipeline's door, ending in {@code mock:results}. */
+    public static RoutesBuilder resultsToMock() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:results").routeId("results").to("mock:results");
+            }
+        };
     }
 
     /** Adds the routes of a YAML text, as camel-main would load a file of {@code routes/}. */
