@@ -35,6 +35,12 @@ public record SentinelConfig(
         }
     }
 
+    /** A configuration with no {@code routes:} section: only the top level of the routes directory adds routes. */
+    public SentinelConfig(Path source, ServerConfig server, StorageConfig storage, CheckDefaults defaults,
+                          List<DependencyConfig> dependencies, List<CheckConfig> checks, AlertsConfig alerts) {
+        this(source, server, storage, defaults, dependencies, checks, alerts, RoutesConfig.NONE);
+    }
+
     public Optional<CheckConfig> check(String id) {
         return checks.stream().filter(check -> check.id().equals(id)).findFirst();
     }

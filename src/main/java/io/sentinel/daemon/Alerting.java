@@ -10,6 +10,7 @@ import io.sentinel.alert.HeldNotifications;
 import io.sentinel.alert.OpenIncidents;
 import io.sentinel.alert.Reminders;
 import io.sentinel.alert.dispatch.RetryPolicy;
+import io.sentinel.alert.route.RouteCaller;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.silence.Muting;
 import io.sentinel.config.ChannelConfig;
@@ -39,7 +40,7 @@ final class Alerting implements AutoCloseable {
     final DecisionLog decisions;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
-             HttpCaller http, Clock clock) {
+             HttpCaller http, RouteCaller routes, Clock clock) {
         AlertPolicy policy = new AlertPolicy(config.alerts(), checks);
         config.alerts().channels().stream().filter(channel -> !channel.isEnabled()).forEach(channel -> LOG.warn(
                 "Alert channel {} is not set up ({}); its alerts go to the other channels and the log",
@@ -59,7 +60,7 @@ final class Alerting implements AutoCloseable {
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
         this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox,
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, routes, clock), outbox,
                 new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,

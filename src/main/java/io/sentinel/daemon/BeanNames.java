@@ -39,6 +39,12 @@ public final class BeanNames {
     public static final String API_HTTP_SERVER = "apiHttpServer";
     public static final String METRICS_REGISTRY = "metricsRegistry";
     public static final String CIRCUIT_BREAKER_REGISTRY = "circuitBreakerRegistry";
+    /** The {@code sentinel-http-judge-action} Kamelet's bean: an HTTP answer judged into a result. */
+    public static final String HTTP_JUDGE = "httpJudge";
+    /** The {@code sentinel-result-sink} Kamelet's bean: a route's result checked against the contract. */
+    public static final String RESULT_CONTRACT = "resultContract";
+    /** The {@code sentinel-webhook-channel-sink} Kamelet's bean: a notification posted as JSON to a webhook. */
+    public static final String WEBHOOK_POSTER = "webhookPoster";
 
     /** Prefix of each check kind's probe bean: {@code probe.http}, {@code probe.hunter} … */
     public static final String PROBE_PREFIX = "probe.";
@@ -66,6 +72,7 @@ public final class BeanNames {
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
-                API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
+                API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE,
+                RESULT_CONTRACT, WEBHOOK_POSTER);
     }
 }

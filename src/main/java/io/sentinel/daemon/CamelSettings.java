@@ -29,6 +29,12 @@ final class CamelSettings {
         settings.put("camel.main.use-breadcrumb", "false");
         // no route reads a stream twice: caching them is work for nothing on every probe
         settings.put("camel.main.stream-caching-enabled", "false");
+        // operators' routes with camel-http probe like the built-in kinds: no silent retry of a 503 or a reset
+        // connection (it would hide the failure and stretch the latency), and no call that waits for ever
+        settings.put("camel.component.http.automatic-retries-disabled", "true");
+        settings.put("camel.component.http.connect-timeout", "5000");
+        settings.put("camel.component.http.connection-request-timeout", "5000");
+        settings.put("camel.component.http.response-timeout", "10000");
 
         settings.put("camel.server.enabled", "true");
         settings.put("camel.server.host", config.server().host());

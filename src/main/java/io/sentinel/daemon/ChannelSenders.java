@@ -3,9 +3,12 @@ package io.sentinel.daemon;
 import io.sentinel.alert.AlertDelivery;
 import io.sentinel.alert.email.EmailSender;
 import io.sentinel.alert.log.LogSender;
+import io.sentinel.alert.route.RouteCaller;
+import io.sentinel.alert.route.RouteChannelSender;
 import io.sentinel.alert.slack.SlackSender;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.EmailChannelConfig;
+import io.sentinel.config.RouteChannelConfig;
 import io.sentinel.config.SlackChannelConfig;
 import io.sentinel.http.HttpCaller;
 import java.time.Clock;
@@ -21,13 +24,17 @@ final class ChannelSenders {
     private ChannelSenders() {
     }
 
-    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels, HttpCaller http, Clock clock) {
-        return channels.stream().map(channel -> of(channel, http, clock)).toList();
+    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels, HttpCaller http, RouteCaller routes, Clock clock) {
+        return channels.stream().map(channel -> of(channel, http, routes, clock)).toList();
     }
 
-    private static AlertDelivery.Channel of(ChannelConfig channel, HttpCaller http, Clock clock) {
+    private static AlertDelivery.Channel of(ChannelConfig channel, HttpCaller http, RouteCaller routes, Clock clock) {
         if (channel instanceof SlackChannelConfig slack) {
             return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING);
+        }
+        if (channel instanceof RouteChannelConfig route) {
+            // the route paces itself if its service needs it (Teams, Discord): the outbox still sends one at a time
+            return new AlertDelivery.Channel(new RouteChannelSender(route, routes, clock), Duration.ZERO);
         }
         if (channel instanceof EmailChannelConfig email) {
             return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO);

@@ -57,6 +57,7 @@ public final class RouteAssembly {
         try {
             DefaultCamelContext camel = new DefaultCamelContext();
             camel.setSourceLocationEnabled(true);
+            RouteExtensions.configure(camel);
             camel.getCamelContextExtension().setName("sentinel-validate");
             return assemble(camel, config, routesDirectory, BuiltInKinds.all());
         } catch (InvalidRoutesException invalid) {

@@ -110,7 +110,9 @@ public final class SentinelDaemon implements AutoCloseable {
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
-        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
+        CamelRouteCaller routeCaller = new CamelRouteCaller();
+        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
+                options.clock());
         resources.add(0, alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
@@ -152,9 +154,12 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
+        RouteExtensions.bind(main, checks, metrics, http, options.clock());
         main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
+        routeCaller.connect(main.getCamelContext());
+        RouteExtensions.configure(main.getCamelContext());
         LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
         main.start();
         // planned once the probe routes run, so no first probe finds its route missing

@@ -18,7 +18,10 @@ public final class BuiltInResources {
 
     /** Sentinel's Kamelets, for operators' routes. */
     public static final List<String> KAMELETS = List.of(
-            "sentinel-check-source.kamelet.yaml");
+            "sentinel-check-source.kamelet.yaml",
+            "sentinel-http-judge-action.kamelet.yaml",
+            "sentinel-result-sink.kamelet.yaml",
+            "sentinel-webhook-channel-sink.kamelet.yaml");
 
     private BuiltInResources() {
     }

@@ -185,7 +185,9 @@ public final class RouteInspection {
                         "its parameters: " + String.join(", ", kamelet.get().known())));
             }
         }
-        if (name.equals(CHECK_SOURCE) && parameters.get("check") != null) {
+        // a check is run by a route that starts from the source for it, or by a route on its own timer that hands
+        // results for it to the judge or the sink
+        if (parameters.get("check") != null) {
             routedChecks.add(String.valueOf(parameters.get("check")));
         }
     }
@@ -216,7 +218,8 @@ public final class RouteInspection {
             if (check.kind().equals(RouteCheckKind.NAME) && !routedChecks.contains(check.id())) {
                 problems.add(new RouteProblem(config.source().toString(), 0, "check '" + check.id()
                         + "' is of kind route, but no route runs it",
-                        "start a route from kamelet:" + CHECK_SOURCE + "?check=" + check.id() + " (docs/routes.md)"));
+                        "start a route from kamelet:" + CHECK_SOURCE + "?check=" + check.id() + ", or name the check"
+                                + " in the sentinel-result-sink of a route on its own timer (docs/routes.md)"));
             }
         }
     }
