@@ -29,11 +29,12 @@ import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
-import io.sentinel.readings.ReadingAlerts;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
+import io.sentinel.rules.AlertRules;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
+import io.sentinel.rules.FlapDetection;
 import io.sentinel.rules.Rules;
 import io.sentinel.rules.Verdict;
 import io.sentinel.secret.Redactor;
@@ -109,8 +110,8 @@ public final class SentinelDaemon implements AutoCloseable {
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
-        Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
-                List.of(breakerJournal.alerts(), costs.alerts()));
+        Rules rules = new Rules(states, new FlapDetection(), List.of(new AlertRules(storage.results, options.clock())),
+                List.of(breakerJournal.alerts(), costs.alerts()), options.clock());
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));

@@ -2,7 +2,7 @@ package io.sentinel.provider.supabase;
 
 import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.config.Durations;
+import io.sentinel.config.IntervalFloor;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeToolkit;
@@ -41,9 +41,17 @@ public final class SupabaseManagementCheckKind implements ProbeKind {
         return NAME;
     }
 
+    /** The Management API's rate limit is per user, shared by all of the user's tokens. */
+    static final String RATE_LIMIT = "the Management API allows about 60 requests a minute per user, shared by all of "
+            + "the user's tokens";
+
+    @Override
+    public Optional<IntervalFloor> intervalFloor() {
+        return Optional.of(new IntervalFloor(MIN_INTERVAL, RATE_LIMIT, "use interval: 1m or more (5m is plenty for platform health)"));
+    }
+
     @Override
     public CheckOptions readOptions(ConfigSection check) {
-        checkInterval(check);
         Optional<URI> baseUrl = baseUrl(check);
         Secret accessToken = check.secret("accessToken");
         Optional<String> projectRef = check.requiredText("projectRef", "abcdefghijklmnopqrst").flatMap(ref -> projectRef(check, ref));
@@ -52,19 +60,6 @@ public final class SupabaseManagementCheckKind implements ProbeKind {
             return null;
         }
         return new SupabaseManagementOptions(baseUrl.get(), accessToken, projectRef.get(), functions.get());
-    }
-
-    /**
-     * The check reader reads {@code interval} too and reports a malformed one; this only adds the kind's
-     * floor, parsing quietly so the same mistake is not reported twice.
-     */
-    private static void checkInterval(ConfigSection check) {
-        check.text("interval").flatMap(Durations::parse)
-                .filter(interval -> !interval.isZero() && interval.compareTo(MIN_INTERVAL) < 0)
-                .ifPresent(interval -> check.problem("interval", "supabase-management runs at most once a minute, "
-                                + "interval is " + Durations.format(interval) + ": the Management API allows about 60 "
-                                + "requests a minute per user, shared by all of the user's tokens",
-                        "use interval: 1m or more (5m is plenty for platform health)"));
     }
 
     private static Optional<URI> baseUrl(ConfigSection check) {
