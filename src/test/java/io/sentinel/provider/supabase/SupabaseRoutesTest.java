@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SupabaseRoutesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"supabase-auth", "supabase-rest", "supabase-function", "supabase-management"})
+    @ValueSource(strings = {"supabase-auth", "supabase-rest", "supabase-function", "supabase-management", "supabase-logs"})
     void theRouteTemplateIsTheHttpOneWithTheKindsNames(String kind) throws IOException {
         ProbeKind registered = BuiltInKinds.all().stream().filter(candidate -> candidate.name().equals(kind))
                 .findFirst().orElseThrow(() -> new AssertionError(kind + " is not in BuiltInKinds"));
