@@ -14,7 +14,6 @@ import io.sentinel.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -134,19 +133,6 @@ class FlapDetectionTest {
 
     private ProbeResult up() {
         return ProbeResult.of("fn-export", "supabase-functions", clock.instant()).up("HTTP 200");
-    }
-
-    /** Streak updates go nowhere: these tests look at verdicts only. */
-    private static final class NothingStored implements CheckStateRepository {
-        @Override
-        public Map<String, CheckState> loadAll() {
-            return Map.of();
-        }
-
-        @Override
-        public void saveLater(CheckState state) {
-            // nothing to keep
-        }
     }
 
     private ProbeResult down() {
