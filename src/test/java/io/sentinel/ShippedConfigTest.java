@@ -3,6 +3,7 @@ package io.sentinel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.config.ConfigLoader;
+import io.sentinel.config.RuleConfig;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,29 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (18 checks, 11 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (19 checks, 11 dependencies)");
+    }
+
+    @Test
+    void theOpsTeamsAlertConditionsAreRules() throws Exception {
+        SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), name -> null).load(SHIPPED);
+
+        assertThat(rules(config, "edge-function-traffic")).as("error rate > 1%% of any edge function, on real traffic").contains(
+                "error-rate-of-function.any.server-errors-per-function.any.invocations-above-1pct-over-15m-min-20",
+                "function.any.p95-ms-above-5000");
+        assertThat(rules(config, "fn-enrichment-orchestrator")).as("response time > 5 s").contains("p95-above-5s-over-15m-min-10");
+        assertThat(rules(config, "supabase-db-ping")).as("database connection failures").contains("error-rate-above-5pct-over-15m-min-10");
+        for (String provider : List.of("google-places-search", "foursquare-search", "hunter-account", "neverbounce-account",
+                "cobalt-cached-search")) {
+            assertThat(rules(config, provider)).as("third-party failure rate > 5%% of %s", provider)
+                    .contains("error-rate-above-5pct-over-6h-min-10");
+        }
+        assertThat(rules(config, "api-cost-per-discovery")).as("cost anomalies > 150%% of baseline")
+                .contains("discovery.cost-per-lead-above-150pct-of-its-7d-median");
+    }
+
+    private static List<String> rules(SentinelConfig config, String checkId) {
+        return config.check(checkId).orElseThrow().rules().stream().map(RuleConfig::id).toList();
     }
 
     @Test

@@ -15,4 +15,12 @@ public interface CheckKind {
      * null when the options are unusable (the problems say why).
      */
     CheckOptions readOptions(ConfigSection check);
+
+    /**
+     * The shortest interval this kind allows, when the API it calls is rate-limited; checked against the
+     * check's interval, whether written or inherited from {@code defaults}.
+     */
+    default java.util.Optional<IntervalFloor> intervalFloor() {
+        return java.util.Optional.empty();
+    }
 }

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param breaker     its breaker's settings
  * @param alerts      its own alert settings over the severity routing
  * @param dailyBudget the most its probes may cost per UTC day, in US dollars
+ * @param rules       alert rules every one of its checks has, before the check's own
  */
 public record DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
-                               java.util.Optional<Double> dailyBudget) {
+                               java.util.Optional<Double> dailyBudget, java.util.List<RuleConfig> rules) {
 
     /** US dollars per day; a health probe budget beyond this is a typo. */
     public static final double MAX_DAILY_BUDGET = 100_000;
@@ -24,6 +25,12 @@ public record DependencyConfig(String id, String description, BreakerSettings br
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(dailyBudget, "dailyBudget");
+        rules = java.util.List.copyOf(rules);
+    }
+
+    public DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
+                            java.util.Optional<Double> dailyBudget) {
+        this(id, description, breaker, alerts, dailyBudget, java.util.List.of());
     }
 
     public DependencyConfig(String id, String description, BreakerSettings breaker) {

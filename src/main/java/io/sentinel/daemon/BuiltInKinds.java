@@ -13,6 +13,7 @@ import io.sentinel.provider.postgres.PostgresCheckKind;
 import io.sentinel.provider.postgres.SqlMetricCheckKind;
 import io.sentinel.provider.supabase.SupabaseAuthKind;
 import io.sentinel.provider.supabase.SupabaseFunctionKind;
+import io.sentinel.provider.supabase.SupabaseLogsCheckKind;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
 import io.sentinel.provider.supabase.SupabaseRestKind;
 import io.sentinel.provider.vercel.VercelCheckKind;
@@ -37,6 +38,7 @@ public final class BuiltInKinds {
                 SupabaseRestKind.KIND,
                 SupabaseFunctionKind.KIND,
                 new SupabaseManagementCheckKind(),
+                new SupabaseLogsCheckKind(),
                 GooglePlacesKind.KIND,
                 FoursquareKind.KIND,
                 CobaltKind.KIND,

@@ -34,11 +34,12 @@ import io.sentinel.routes.RouteFiles;
 import io.sentinel.routes.LoadedRoutes;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
-import io.sentinel.readings.ReadingAlerts;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
+import io.sentinel.rules.AlertRules;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
+import io.sentinel.rules.FlapDetection;
 import io.sentinel.rules.Rules;
 import io.sentinel.rules.Verdict;
 import io.sentinel.secret.Redactor;
@@ -120,8 +121,8 @@ public final class SentinelDaemon implements AutoCloseable {
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
         ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
-        Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
-                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges));
+        Rules rules = new Rules(states, new FlapDetection(), List.of(new AlertRules(storage.results, options.clock())),
+                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock());
         ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
         resources.add(0, scheduler);
         ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);

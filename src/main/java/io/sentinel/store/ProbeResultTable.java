@@ -25,7 +25,7 @@ final class ProbeResultTable {
             "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
     private static final String INSERT =
             "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String HISTORY = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
+    private static final String SINCE = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ? AND started_at >= ?"
             + " ORDER BY started_at DESC, id DESC LIMIT ?";
     // The newest start time per check, joined back for the row; ordering by id makes the later insert win a tie.
     private static final String LATEST_PER_CHECK = "SELECT r.id, r.check_id, r.dependency, r.started_at, r.latency_ms,"
@@ -66,17 +66,23 @@ final class ProbeResultTable {
         });
     }
 
+    /** Every result of the check, newest first: results never start before 1970. */
     List<ProbeResult> history(String checkId, int limit) throws SQLException {
+        return since(checkId, Instant.EPOCH, limit);
+    }
+
+    List<ProbeResult> since(String checkId, Instant from, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(HISTORY)) {
+             PreparedStatement query = connection.prepareStatement(SINCE)) {
             query.setString(1, checkId);
-            query.setInt(2, limit);
+            SqlValues.setInstant(query, 2, from);
+            query.setInt(3, limit);
             try (ResultSet rows = query.executeQuery()) {
-                List<ProbeResult> history = new ArrayList<>();
+                List<ProbeResult> results = new ArrayList<>();
                 while (rows.next()) {
-                    history.add(read(rows));
+                    results.add(read(rows));
                 }
-                return history;
+                return results;
             }
         }
     }

@@ -137,6 +137,17 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
         }
     }
 
+    /** The check's results from {@code from} on, newest first, at most {@code limit}. */
+    @Override
+    public List<ProbeResult> since(String checkId, Instant from, int limit) {
+        requireReady();
+        try {
+            return table.since(checkId, from, limit);
+        } catch (SQLException error) {
+            throw new StoreException("Cannot read the history of " + checkId + ": " + Outage.reason(error), error);
+        }
+    }
+
     /** The newest result of every check that has one, by check id. */
     public Map<String, ProbeResult> latestPerCheck() {
         requireReady();

@@ -124,6 +124,7 @@ class ProviderAnswersTest {
         all.addAll(supabaseRest());
         all.addAll(supabaseFunction());
         all.addAll(supabaseManagement());
+        all.addAll(supabaseLogs());
         all.addAll(vercel());
         return all.stream();
     }
@@ -330,6 +331,26 @@ class ProviderAnswersTest {
                 down(p, "429 rate limit", json(429, "{\"message\":\"Too many requests\"}"), RATE_LIMITED, "rate limit"),
                 down(p, "an error message instead of the health list", json(200, "{\"message\":\"Internal server error\"}"),
                         BODY_ERROR, "Internal server error"),
+                down(p, "403 Cloudflare challenge", cloudflareChallenge(403), BLOCKED, "Cloudflare"));
+    }
+
+    private static List<ProviderAnswerCase> supabaseLogs() {
+        ProviderUnderTest p = ProviderUnderTest.SUPABASE_LOGS;
+        return List.of(
+                up(p, "rows per function", fixture(200, "supabase/mgmt-logs-function-traffic.json"), "569 invocations of 3 functions"),
+                up(p, "no traffic in the window", json(200, "{\"result\":[],\"error\":null}"), "0 invocations of 1 function"),
+                new ProviderAnswerCase(p, "429: our token's budget, not the functions' health: SKIPPED and said",
+                        List.of(anyPath(fixture(429, "supabase/mgmt-rate-limited.json").with("Retry-After", "60"))), Outcome.SKIPPED,
+                        null, "RATE_LIMITED: the Management API answered HTTP 429"),
+                down(p, "a failed query inside a 200", fixture(200, "supabase/mgmt-logs-query-error.json"), BODY_ERROR,
+                        "failed query: Unrecognized name"),
+                down(p, "an error message instead of rows in a 200", json(200, "{\"message\":\"Internal server error\"}"),
+                        BODY_ERROR, "Internal server error"),
+                down(p, "rows without counts", json(200, "{\"result\":[{\"slug\":\"a\",\"count\":1}],\"error\":null}"),
+                        SCHEMA, "expected result rows"),
+                down(p, "401 token rejected", fixture(401, "supabase/mgmt-unauthorized.json"), AUTH, "access token rejected"),
+                down(p, "403 without the analytics scope", json(403, "{\"message\":\"Missing required scope: analytics:read\"}"),
+                        AUTH, "token lacks access"),
                 down(p, "403 Cloudflare challenge", cloudflareChallenge(403), BLOCKED, "Cloudflare"));
     }
 

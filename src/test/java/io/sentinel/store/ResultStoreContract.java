@@ -82,6 +82,21 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
+    void sinceIsTheCheckFromAnInstantOnNewestFirstAndStopsAtTheLimit() {
+        for (int minute = 0; minute < 10; minute++) {
+            store.append(TestResults.upAt("supabase-db", TestResults.T0.plusSeconds(60L * minute)));
+        }
+        store.append(TestResults.upAt("other-check", TestResults.T0.plusSeconds(400)));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.since("supabase-db", TestResults.T0.plusSeconds(360), 100)).extracting(ProbeResult::startedAt)
+                .containsExactly(TestResults.T0.plusSeconds(540), TestResults.T0.plusSeconds(480), TestResults.T0.plusSeconds(420),
+                        TestResults.T0.plusSeconds(360));
+        assertThat(store.since("supabase-db", TestResults.T0, 2)).hasSize(2);
+    }
+
+    @Test
     void latestPerCheckHasTheNewestResultOfEachCheck() {
         store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
         store.append(TestResults.upAt("supabase-db", TestResults.T0));

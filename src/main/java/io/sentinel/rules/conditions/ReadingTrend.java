@@ -1,4 +1,4 @@
-package io.sentinel.readings;
+package io.sentinel.rules.conditions;
 
 import java.time.Duration;
 import java.time.Instant;
