@@ -181,4 +181,14 @@ abstract class DiagnosticsContract extends StoreContract {
         assertThat(daily.writeDue()).as("written once").isEmpty();
         assertThat(Files.list(directory.resolve("diagnostics")).toList()).containsExactly(file);
     }
+
+    @Test
+    void aDayWithoutAnyResultGetsNoFile() {
+        DailyDiagnostics daily = new DailyDiagnostics(diagnostics, directory.resolve("diagnostics"), clock);
+
+        clock.set(Instant.parse("2026-11-29T06:00:00Z"));
+
+        assertThat(daily.writeDue()).isEmpty();
+        assertThat(directory.resolve("diagnostics")).doesNotExist();
+    }
 }

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes each finished UTC day's diagnostics report to {@code <directory>/YYYY-MM-DD.md}, once. Called often by
  * the {@code daily-diagnostics} route; it writes yesterday's report when it is missing and the day has been over
- * for {@link #SETTLE} (results reach the database in batches), and does nothing otherwise. A report that cannot
- * be made now (the database is down) is tried again on the next call.
+ * for {@link #SETTLE} (results reach the database in batches), and does nothing otherwise. A day without any
+ * stored result gets no file. A report that cannot be made now (the database is down) is tried again on the next
+ * call.
  */
 public final class DailyDiagnostics {
 
@@ -33,6 +34,8 @@ public final class DailyDiagnostics {
     private final Path directory;
     private final Clock clock;
     private boolean failing;
+    /** The last day whose report was written or found to have nothing to say: not looked at again. */
+    private LocalDate handled;
 
     public DailyDiagnostics(Diagnostics diagnostics, Path directory, Clock clock) {
         this.diagnostics = diagnostics;
@@ -59,16 +62,23 @@ public final class DailyDiagnostics {
         Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
         LocalDate yesterday = today.minusDays(1);
         Path file = fileFor(yesterday);
-        if (now.isBefore(midnight.plus(SETTLE)) || Files.exists(file)) {
+        if (now.isBefore(midnight.plus(SETTLE)) || yesterday.equals(handled) || Files.exists(file)) {
             return Optional.empty();
         }
         try {
-            String markdown = DiagnosticsMarkdown.render(diagnostics.report(midnight.minus(Duration.ofDays(1)), midnight));
+            DiagnosticsReport report = diagnostics.report(midnight.minus(Duration.ofDays(1)), midnight);
+            if (report.checks().stream().allMatch(check -> check.results().isEmpty())) {
+                // nothing ran that day (a first start, a day Sentinel was off): a report of empty rows says nothing
+                handled = yesterday;
+                return Optional.empty();
+            }
+            String markdown = DiagnosticsMarkdown.render(report);
             Files.createDirectories(directory);
             Path partial = directory.resolve(yesterday + ".md.partial");
             Files.writeString(partial, markdown, StandardCharsets.UTF_8);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Wrote the diagnostics report of {} to {}", yesterday, file);
+            handled = yesterday;
             failing = false;
             return Optional.of(file);
         } catch (StoreException | IOException failure) {
