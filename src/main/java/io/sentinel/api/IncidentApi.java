@@ -6,7 +6,7 @@ import io.sentinel.report.Since;
 import io.sentinel.report.incident.IncidentJson;
 import io.sentinel.report.incident.IncidentQuery;
 import io.sentinel.report.incident.IncidentReports;
-import io.sentinel.report.incident.IncidentRepository;
+import io.sentinel.report.incident.IncidentRecords;
 import io.sentinel.report.incident.IncidentSummary;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +30,11 @@ public final class IncidentApi {
     static final Duration LONGEST_SINCE = Duration.ofDays(3650);
     static final String MARKDOWN = "text/markdown; charset=utf-8";
 
-    private final IncidentRepository incidents;
+    private final IncidentRecords incidents;
     private final IncidentReports reports;
     private final Clock clock;
 
-    public IncidentApi(IncidentRepository incidents, IncidentReports reports, Clock clock) {
+    public IncidentApi(IncidentRecords incidents, IncidentReports reports, Clock clock) {
         this.incidents = incidents;
         this.reports = reports;
         this.clock = clock;
@@ -70,9 +70,10 @@ public final class IncidentApi {
         if (timeline.isEmpty()) {
             return unknown(id);
         }
-        Map<String, Object> body = IncidentJson.summary(IncidentSummary.of(timeline));
+        Map<String, Object> body = IncidentJson.summary(IncidentSummary.of(id, timeline));
         body.put("events", timeline.stream().map(IncidentApi::event).toList());
-        body.put("notifications", incidents.notifications(id).stream()
+        body.put("notifications", timeline.stream().map(AlertEvent::incidentId).distinct()
+                .flatMap(alert -> incidents.notifications(alert).stream())
                 .sorted(Comparator.comparing(entry -> entry.notification().createdAt()))
                 .map(IncidentApi::notification).toList());
         return ApiReply.ok(body);

@@ -14,7 +14,7 @@ import io.sentinel.report.diagnostics.DiagnosticsMarkdown;
 import io.sentinel.report.diagnostics.DiagnosticsReport;
 import io.sentinel.secret.Redactor;
 import io.sentinel.store.Database;
-import io.sentinel.store.IncidentStore;
+import io.sentinel.store.IncidentReportStore;
 import io.sentinel.store.ObservationStore;
 import io.sentinel.store.SpendStore;
 import io.sentinel.store.StoreException;
@@ -104,7 +104,7 @@ public final class ReportCommand {
                         + " the daemon runs on it, ask the daemon: GET /api/report?since=" + options.since());
                 return FAILED;
             }
-            DiagnosticsReport report = new Diagnostics(new ObservationStore(database), new IncidentStore(database),
+            DiagnosticsReport report = new Diagnostics(new ObservationStore(database), new IncidentReportStore(database),
                     new SpendStore(database), new CheckIndex(config), clock).report(from, now);
             out.print(options.json()
                     ? Redactor.global().redact(Json.write(DiagnosticsJson.of(report))) + System.lineSeparator()

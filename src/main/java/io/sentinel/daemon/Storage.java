@@ -6,7 +6,7 @@ import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
-import io.sentinel.store.IncidentStore;
+import io.sentinel.store.IncidentReportStore;
 import io.sentinel.store.ObservationStore;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
@@ -29,7 +29,7 @@ final class Storage implements AutoCloseable {
     final SpendStore spending;
     final DecisionLog decisions;
     final Retention retention;
-    final IncidentStore incidents;
+    final IncidentReportStore incidents;
     final ObservationStore observations;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
@@ -43,7 +43,7 @@ final class Storage implements AutoCloseable {
         this.spending = new SpendStore(database);
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
         this.retention = new Retention(results, config.retention(), clock);
-        this.incidents = new IncidentStore(database);
+        this.incidents = new IncidentReportStore(database);
         this.observations = new ObservationStore(database);
     }
 

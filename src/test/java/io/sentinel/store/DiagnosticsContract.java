@@ -58,7 +58,7 @@ abstract class DiagnosticsContract extends StoreContract {
                           - {id: hunter-account, dependency: hunter, kind: http, url: "https://hunter.example/"}
                           - {id: cobalt-search, dependency: cobalt, kind: http, url: "https://cobalt.example/"}
                         """));
-        diagnostics = new Diagnostics(new ObservationStore(database), new IncidentStore(database),
+        diagnostics = new Diagnostics(new ObservationStore(database), new IncidentReportStore(database),
                 new SpendStore(database), checks, clock);
     }
 

@@ -20,7 +20,7 @@ abstract class IncidentReportContract extends StoreContract {
     @BeforeEach
     void storeTheIncident() throws Exception {
         IncidentScenario.store(database);
-        reports = new IncidentReports(new IncidentStore(database), Clock.fixed(DRAFTED, ZoneOffset.UTC));
+        reports = new IncidentReports(new IncidentReportStore(database), Clock.fixed(DRAFTED, ZoneOffset.UTC));
     }
 
     @Test

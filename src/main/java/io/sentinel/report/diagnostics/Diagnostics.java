@@ -9,7 +9,7 @@ import io.sentinel.report.Recommendations;
 import io.sentinel.report.Recommendations.Recommendation;
 import io.sentinel.report.ReportTimes;
 import io.sentinel.report.incident.IncidentQuery;
-import io.sentinel.report.incident.IncidentRepository;
+import io.sentinel.report.incident.IncidentRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,12 +40,12 @@ public final class Diagnostics {
     static final int LISTED_OPEN_INCIDENTS = 100;
 
     private final ObservationRepository observations;
-    private final IncidentRepository incidents;
+    private final IncidentRecords incidents;
     private final SpendRepository spending;
     private final CheckIndex checks;
     private final Clock clock;
 
-    public Diagnostics(ObservationRepository observations, IncidentRepository incidents, SpendRepository spending,
+    public Diagnostics(ObservationRepository observations, IncidentRecords incidents, SpendRepository spending,
                        CheckIndex checks, Clock clock) {
         this.observations = observations;
         this.incidents = incidents;

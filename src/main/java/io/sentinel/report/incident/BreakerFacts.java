@@ -10,9 +10,9 @@ import java.util.List;
  */
 final class BreakerFacts implements TimelineSource {
 
-    private final IncidentRepository repository;
+    private final IncidentRecords repository;
 
-    BreakerFacts(IncidentRepository repository) {
+    BreakerFacts(IncidentRecords repository) {
         this.repository = repository;
     }
 

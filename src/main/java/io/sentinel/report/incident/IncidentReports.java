@@ -13,18 +13,18 @@ import java.util.Optional;
  */
 public final class IncidentReports {
 
-    private final IncidentRepository repository;
+    private final IncidentRecords repository;
     private final List<TimelineSource> sources;
     private final Clock clock;
 
     /** With the built-in sources: first problem probes, alert events, breakers, silences, notifications. */
-    public IncidentReports(IncidentRepository repository, Clock clock) {
+    public IncidentReports(IncidentRecords repository, Clock clock) {
         this(repository, List.of(new FirstProblemProbeFacts(), new AlertEventFacts(), new BreakerFacts(repository),
                 new SilenceFacts(repository), new NotificationFacts(repository)), clock);
     }
 
     /** @param sources where timeline facts come from; at the same instant, earlier sources come first */
-    public IncidentReports(IncidentRepository repository, List<TimelineSource> sources, Clock clock) {
+    public IncidentReports(IncidentRecords repository, List<TimelineSource> sources, Clock clock) {
         this.repository = repository;
         this.sources = List.copyOf(sources);
         this.clock = clock;
@@ -37,7 +37,7 @@ public final class IncidentReports {
             return Optional.empty();
         }
         var now = clock.instant();
-        IncidentScope scope = IncidentScope.of(events, now,
+        IncidentScope scope = IncidentScope.of(incidentId, events, now,
                 (event, problem) -> repository.firstProblemProbe(event.checkId(), problem, event.since()));
         List<TimelineEntry> timeline = new ArrayList<>();
         for (TimelineSource source : sources) {

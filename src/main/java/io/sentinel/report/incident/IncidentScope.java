@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
- * What one incident covers, worked out from its alert events: the checks and dependencies they name, and the
- * stretch of time up to its resolution (or up to now while it is open).
+ * What one incident covers, worked out from its alert events (its own, and those of alerts listed in it): the
+ * checks and dependencies they name, and the stretch of time up to its resolution (or up to now while it is open).
  *
  * @param summary      the incident as lists show it
  * @param events       its alert events, oldest first
@@ -44,9 +44,9 @@ public record IncidentScope(IncidentSummary summary, List<AlertEvent> events, Li
      * The scope of an incident from its events (oldest first) as of {@code now}, with the probe that began each
      * named check's problem looked up by {@code firstProblemProbe}.
      */
-    public static IncidentScope of(List<AlertEvent> events, Instant now,
+    public static IncidentScope of(String id, List<AlertEvent> events, Instant now,
                                    BiFunction<AlertEvent, Set<Outcome>, Optional<ProbeResult>> firstProblemProbe) {
-        IncidentSummary summary = IncidentSummary.of(events);
+        IncidentSummary summary = IncidentSummary.of(id, events);
         Set<String> checks = new LinkedHashSet<>();
         Set<String> dependencies = new LinkedHashSet<>();
         List<ProbeResult> firstProbes = new ArrayList<>();
@@ -67,6 +67,11 @@ public record IncidentScope(IncidentSummary summary, List<AlertEvent> events, Li
 
     public String id() {
         return summary.id();
+    }
+
+    /** The ids its alert events carry: its own, and those of alerts listed in it. */
+    public List<String> alertIds() {
+        return events.stream().map(AlertEvent::incidentId).distinct().toList();
     }
 
     /** When the problem began: its earliest first problem probe, or when its events say it began. */

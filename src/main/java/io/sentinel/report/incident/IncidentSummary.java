@@ -33,15 +33,18 @@ public record IncidentSummary(String id, String subject, String dependency, Seve
         Objects.requireNonNull(lastEventAt, "lastEventAt");
     }
 
-    /** The summary of an incident from its events, oldest first. */
-    public static IncidentSummary of(List<AlertEvent> events) {
+    /**
+     * The summary of incident {@code id} from its events, oldest first. The events may carry other incident ids
+     * than {@code id}: an incident can list several alerts.
+     */
+    public static IncidentSummary of(String id, List<AlertEvent> events) {
         if (events.isEmpty()) {
             throw new IllegalArgumentException("an incident has at least one event");
         }
         AlertEvent first = events.get(0);
         AlertEvent newest = events.get(events.size() - 1);
         Instant startedAt = events.stream().map(AlertEvent::since).min(Instant::compareTo).orElseThrow();
-        return new IncidentSummary(first.incidentId(), first.subject(), first.dependency(), first.severity(),
+        return new IncidentSummary(id, first.subject(), first.dependency(), first.severity(),
                 newest.status() == AlertStatus.FIRING, startedAt, newest.at(), events.size());
     }
 

@@ -12,16 +12,18 @@ import java.util.List;
  */
 final class NotificationFacts implements TimelineSource {
 
-    private final IncidentRepository repository;
+    private final IncidentRecords repository;
 
-    NotificationFacts(IncidentRepository repository) {
+    NotificationFacts(IncidentRecords repository) {
         this.repository = repository;
     }
 
     @Override
     public List<TimelineEntry> entries(IncidentScope scope) {
         List<TimelineEntry> entries = new ArrayList<>();
-        for (OutboxEntry entry : repository.notifications(scope.id())) {
+        List<OutboxEntry> notifications = new ArrayList<>();
+        scope.alertIds().forEach(alert -> notifications.addAll(repository.notifications(alert)));
+        for (OutboxEntry entry : notifications) {
             Notification notification = entry.notification();
             String what = what(notification);
             entries.add(new TimelineEntry(notification.createdAt(), TimelineEntry.NOTIFICATION,

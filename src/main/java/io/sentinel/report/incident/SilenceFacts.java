@@ -8,9 +8,9 @@ import java.util.List;
 /** Silences an operator created while the incident lasted that hold back some of its notifications. */
 final class SilenceFacts implements TimelineSource {
 
-    private final IncidentRepository repository;
+    private final IncidentRecords repository;
 
-    SilenceFacts(IncidentRepository repository) {
+    SilenceFacts(IncidentRecords repository) {
         this.repository = repository;
     }
 

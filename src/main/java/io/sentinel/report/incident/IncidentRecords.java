@@ -12,16 +12,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /** What incident lists and reports read from storage. Every method throws when the database cannot answer. */
-public interface IncidentRepository {
+public interface IncidentRecords {
 
     /** Incidents matching the query, newest activity first. */
     List<IncidentSummary> find(IncidentQuery query);
 
-    /** The incident's alert events, oldest first; empty when there is no such incident. */
+    /**
+     * The incident's alert events, oldest first; empty when there is no such incident. An incident that lists other
+     * alerts has their events too.
+     */
     List<AlertEvent> events(String incidentId);
 
-    /** Every notification written for the incident, in the order they were created. */
-    List<OutboxEntry> notifications(String incidentId);
+    /** Every notification written for one alert (the incident id its events carry), in the order they were created. */
+    List<OutboxEntry> notifications(String alertId);
 
     /** The dependency's breaker transitions from {@code from} to {@code to} (both included), oldest first. */
     List<BreakerTransition> breakerTransitions(String dependency, Instant from, Instant to);

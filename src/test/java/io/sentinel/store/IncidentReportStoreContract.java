@@ -21,14 +21,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What {@link IncidentStore} promises, on any database: lists worked out from every stored event, filtered and paged. */
-abstract class IncidentStoreContract extends StoreContract {
+/** What {@link IncidentReportStore} promises, on any database: lists worked out from every stored event, filtered and paged. */
+abstract class IncidentReportStoreContract extends StoreContract {
 
-    private IncidentStore store;
+    private IncidentReportStore store;
 
     @BeforeEach
     void storeThreeIncidents() {
-        store = new IncidentStore(database);
+        store = new IncidentReportStore(database);
         AlertEventStore events = new AlertEventStore(database);
         events.save(event("a@1", "a", "db", AlertStatus.FIRING, at("09:00:00"), at("09:00:00")));
         events.save(event("a@1", "a", "db", AlertStatus.RESOLVED, at("09:00:00"), at("09:30:00")));

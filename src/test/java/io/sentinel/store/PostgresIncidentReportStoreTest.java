@@ -1,9 +1,9 @@
 package io.sentinel.store;
 
-class H2IncidentStoreTest extends IncidentStoreContract {
+class PostgresIncidentReportStoreTest extends IncidentReportStoreContract {
 
     @Override
     protected DatabaseFixture createFixture() throws Exception {
-        return new H2Fixture();
+        return new PostgresFixture();
     }
 }

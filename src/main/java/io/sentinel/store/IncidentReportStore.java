@@ -10,7 +10,7 @@ import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.report.incident.FailedProbes;
 import io.sentinel.report.incident.IncidentQuery;
-import io.sentinel.report.incident.IncidentRepository;
+import io.sentinel.report.incident.IncidentRecords;
 import io.sentinel.report.incident.IncidentSummary;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,7 +28,7 @@ import java.util.Set;
  * Incidents as the alert events make them: every event of one outage shares an incident id. The list is worked
  * out by the database (first event, newest event, counts), so it covers every stored event, not a recent few.
  */
-public final class IncidentStore implements IncidentRepository {
+public final class IncidentReportStore implements IncidentRecords {
 
     /** Per incident: its newest event (where it stands), its first event (what it is about), and its totals. */
     private static final String FIND = "SELECT n.incident_id, n.status, n.at, f.check_id, f.dependency, f.severity,"
@@ -50,7 +50,7 @@ public final class IncidentStore implements IncidentRepository {
     private final BreakerStore breakers;
     private final ObservationStore observations;
 
-    public IncidentStore(Database database) {
+    public IncidentReportStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         this.events = new AlertEventStore(database);
         this.outbox = new OutboxStore(database);

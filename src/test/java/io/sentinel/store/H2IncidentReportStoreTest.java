@@ -1,9 +1,9 @@
 package io.sentinel.store;
 
-class PostgresIncidentStoreTest extends IncidentStoreContract {
+class H2IncidentReportStoreTest extends IncidentReportStoreContract {
 
     @Override
     protected DatabaseFixture createFixture() throws Exception {
-        return new PostgresFixture();
+        return new H2Fixture();
     }
 }
