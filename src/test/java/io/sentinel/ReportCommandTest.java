@@ -49,7 +49,7 @@ class ReportCommandTest {
 
     @AfterEach
     void forgetTheLogSettings() {
-        System.clearProperty("SENTINEL_LOG_TARGET");
+        System.clearProperty("sentinel.log.target");
         System.clearProperty("SENTINEL_LOG_LEVEL");
     }
 

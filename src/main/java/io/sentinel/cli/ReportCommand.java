@@ -122,7 +122,7 @@ public final class ReportCommand {
      * so standard output is the report alone. Takes effect when called before anything has logged.
      */
     public static void logToStandardError(Function<String, String> environment) {
-        System.setProperty("SENTINEL_LOG_TARGET", "System.err");
+        System.setProperty("sentinel.log.target", "System.err");
         if (environment.apply("SENTINEL_LOG_LEVEL") == null) {
             System.setProperty("SENTINEL_LOG_LEVEL", "WARN");
         }
