@@ -12,7 +12,6 @@ import io.sentinel.report.incident.FailedProbes;
 import io.sentinel.report.incident.IncidentQuery;
 import io.sentinel.report.incident.IncidentRecords;
 import io.sentinel.report.incident.IncidentSummary;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
