@@ -2,6 +2,7 @@ package io.sentinel;
 
 import io.sentinel.cli.CommandLine;
 import io.sentinel.cli.ConfigSource;
+import io.sentinel.cli.ReportCommand;
 import io.sentinel.cli.Supervisor;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.InvalidConfigException;
@@ -21,7 +22,7 @@ import java.util.function.Function;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar sentinel.jar [run|validate]}. Exit codes: 0 fine, 1 the daemon failed to start,
+ * {@code java -jar sentinel.jar [run|validate|report]}. Exit codes: 0 fine, 1 the daemon failed to start,
  * 2 the configuration or the command line is wrong.
  */
 public final class Sentinel {
@@ -41,6 +42,11 @@ public final class Sentinel {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Function<String, String> environment) {
+        if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
+            ReportCommand.logToStandardError(environment);
+            return ReportCommand.run(Arrays.asList(args).subList(1, args.length), out, err, environment,
+                    Clock.systemUTC());
+        }
         CommandLine commandLine;
         try {
             commandLine = CommandLine.parse(Arrays.asList(args));

@@ -23,7 +23,8 @@ public final class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
             "Retry-After");
 
     /** The query parameters the handlers read. */
-    static final Set<String> QUERY_PARAMETERS = caseInsensitive("limit", "reason");
+    static final Set<String> QUERY_PARAMETERS = caseInsensitive("limit", "reason", "state", "since", "offset",
+            "format");
 
     static final String AUTHORIZATION = "Authorization";
 

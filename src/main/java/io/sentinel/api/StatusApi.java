@@ -51,7 +51,9 @@ public final class StatusApi {
         links.put("check", "/api/checks/{id}");
         links.put("history", "/api/checks/{id}/history?limit=50");
         links.put("breakers", "/api/breakers");
-        links.put("incidents", "/api/incidents");
+        links.put("incidents", "/api/incidents?state=open&since=24h");
+        links.put("incidentReport", "/api/incidents/{id}/report.md");
+        links.put("report", "/api/report?since=24h");
         links.put("silences", "/api/silences");
         links.put("costs", "/api/costs");
         links.put("health", "/observe/health");
@@ -94,12 +96,9 @@ public final class StatusApi {
         }
         int count;
         try {
-            count = limit == null || limit.isBlank() ? DEFAULT_HISTORY : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException notANumber) {
-            return ApiReply.badRequest("limit must be a whole number from 1 to " + MAX_HISTORY);
-        }
-        if (count < 1 || count > MAX_HISTORY) {
-            return ApiReply.badRequest("limit must be from 1 to " + MAX_HISTORY + ", got " + count);
+            count = QueryParameters.wholeNumber("limit", limit, DEFAULT_HISTORY, 1, MAX_HISTORY);
+        } catch (IllegalArgumentException wrong) {
+            return ApiReply.badRequest(wrong.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("check", id);

@@ -16,10 +16,11 @@ public record CommandLine(Command command, Optional<String> config, Optional<Str
     public enum Command { RUN, VALIDATE, HELP }
 
     public static final String USAGE = """
-            Usage: java -jar sentinel.jar [run|validate] [--config PATH] [--routes DIR] [--data DIR]
+            Usage: java -jar sentinel.jar [run|validate|report] [--config PATH] [--routes DIR] [--data DIR]
 
               run        start the daemon (the default)
               validate   check the configuration and exit: 0 when valid, 2 when not
+              report     print the diagnostics report of the stored results (report --help says more)
 
               --config PATH  configuration file (default: $SENTINEL_CONFIG, else config/sentinel.yaml,
                              else the configuration built into the jar)

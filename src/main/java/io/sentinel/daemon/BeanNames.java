@@ -33,6 +33,9 @@ public final class BeanNames {
     public static final String COST_API = "costApi";
     public static final String INCIDENT_API = "incidentApi";
     public static final String RELOAD_API = "reloadApi";
+    public static final String REPORT_API = "reportApi";
+    /** Writes each finished day's diagnostics report to reports/diagnostics/. */
+    public static final String DAILY_DIAGNOSTICS = "dailyDiagnostics";
     public static final String API_REPLIES = "apiReplies";
     public static final String API_HEADER_FILTER = "apiHeaderFilterStrategy";
     /** Not named by a route: Camel finds it by type and lets it shape the HTTP server. */
@@ -72,7 +75,7 @@ public final class BeanNames {
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
-                API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE,
-                RESULT_CONTRACT, WEBHOOK_POSTER);
+                REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY,
+                CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);
     }
 }

@@ -8,6 +8,7 @@ import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
 import io.sentinel.api.CostApi;
 import io.sentinel.api.IncidentApi;
+import io.sentinel.api.ReportApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
 import io.sentinel.api.http.ApiHttpServer;
@@ -34,6 +35,9 @@ import io.sentinel.routes.RouteFiles;
 import io.sentinel.routes.LoadedRoutes;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
+import io.sentinel.report.diagnostics.DailyDiagnostics;
+import io.sentinel.report.diagnostics.Diagnostics;
+import io.sentinel.report.incident.IncidentReports;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
 import io.sentinel.rules.AlertRules;
@@ -150,7 +154,13 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));
-        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.alertEvents, storage.outbox));
+        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.incidents,
+                new IncidentReports(storage.incidents, options.clock()), options.clock()));
+        Diagnostics diagnostics = new Diagnostics(storage.observations, storage.incidents, storage.spending, checks,
+                options.clock());
+        main.bind(BeanNames.REPORT_API, new ReportApi(diagnostics, options.clock()));
+        main.bind(BeanNames.DAILY_DIAGNOSTICS, new DailyDiagnostics(diagnostics,
+                DailyDiagnostics.besideMonitoringReports(config.storage().reportsDirectory()), options.clock()));
         main.bind(BeanNames.RELOAD_API, new io.sentinel.api.ReloadApi(options.reloads(), adminAuth));
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());

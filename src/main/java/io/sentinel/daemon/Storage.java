@@ -6,6 +6,8 @@ import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
+import io.sentinel.store.IncidentReportStore;
+import io.sentinel.store.ObservationStore;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
 import io.sentinel.store.Retention;
@@ -27,6 +29,8 @@ final class Storage implements AutoCloseable {
     final SpendStore spending;
     final DecisionLog decisions;
     final Retention retention;
+    final IncidentReportStore incidents;
+    final ObservationStore observations;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
         this.database = Database.open(config.locatedIn(dataDirectory));
@@ -39,6 +43,8 @@ final class Storage implements AutoCloseable {
         this.spending = new SpendStore(database);
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
         this.retention = new Retention(results, config.retention(), clock);
+        this.incidents = new IncidentReportStore(database);
+        this.observations = new ObservationStore(database);
     }
 
     /** Writers first (they flush or spool what they hold), the pool last. */

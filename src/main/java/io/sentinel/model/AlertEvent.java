@@ -59,6 +59,11 @@ public record AlertEvent(
 
     /** What the alert is about: the check, or {@code <dependency> breaker}. */
     public String subject() {
+        return subject(checkId, dependency);
+    }
+
+    /** What an event about this check (null for the whole dependency) and dependency is about. */
+    public static String subject(String checkId, String dependency) {
         return checkId != null ? checkId : dependency + " breaker";
     }
 

@@ -21,7 +21,7 @@ final class ProbeResultTable {
 
     /** Rows sent to the database per JDBC batch round trip. */
     static final int BATCH_SIZE = 500;
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
     private static final String INSERT =
             "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -120,7 +120,8 @@ final class ProbeResultTable {
         insert.setString(9, json.readingsToJson(result.readings()));
     }
 
-    private ProbeResult read(ResultSet row) throws SQLException {
+    /** The result on the current row of a query that selects {@link #COLUMNS}. */
+    ProbeResult read(ResultSet row) throws SQLException {
         return new ProbeResult(
                 row.getString("check_id"),
                 row.getString("dependency"),

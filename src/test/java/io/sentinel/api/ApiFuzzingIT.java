@@ -107,8 +107,10 @@ class ApiFuzzingIT {
                 problems.add("request value reflected in header " + header.name() + ": " + header.value());
             }
         }
-        boolean metrics = request.path().startsWith("/observe/metrics") && status == 200;
         String contentType = response.header("Content-Type").orElse("");
+        // the metrics, and the reports asked for in Markdown, are the answers that are not JSON
+        boolean metrics = status == 200 && (request.path().startsWith("/observe/metrics")
+                || (request.path().contains("report") && contentType.equals("text/markdown; charset=utf-8")));
         if (!metrics && !contentType.startsWith("application/json")) {
             problems.add("Content-Type '" + contentType + "' with status " + status);
         }
