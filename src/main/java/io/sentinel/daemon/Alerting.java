@@ -20,6 +20,7 @@ import io.sentinel.metrics.AlertMetrics;
 import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
 import io.sentinel.store.DecisionLog;
+import io.sentinel.writer.WriterMetrics;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -66,14 +67,23 @@ final class Alerting implements AutoCloseable {
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
                 new AlertMetrics(metrics, outbox, config.alerts().channels().stream().map(ChannelConfig::id).toList()),
                 clock);
+        WriterMetrics.bind(metrics, List.of(outbox.writerStatus()));
     }
 
+    /**
+     * Delivery starts, and the decision and outbox spools left by an outage start being copied to the database:
+     * only now, since the restore read them.
+     */
     void start() {
+        decisions.start();
+        outbox.start();
         delivery.start();
     }
 
+    /** Delivery stops first, so that its last outbox changes are written or spooled by the outbox's writer. */
     @Override
     public void close() {
         delivery.close();
+        outbox.close();
     }
 }

@@ -24,9 +24,10 @@ public final class BeanNames {
     public static final String RESULT_RECORDER = "resultRecorder";
     public static final String RULES = "rules";
     public static final String ALERT_ROUTER = "alertRouter";
-    public static final String DECISION_LOG = "decisionLog";
     public static final String ALERT_DELIVERY = "alertDelivery";
     public static final String RETENTION = "retention";
+    /** The database, whose schema the {@code database-schema} route migrates once it answers. */
+    public static final String DATABASE = "database";
     public static final String STATUS_API = "statusApi";
     public static final String BREAKER_API = "breakerApi";
     public static final String SILENCE_API = "silenceApi";
@@ -74,7 +75,7 @@ public final class BeanNames {
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
+                ALERT_DELIVERY, RETENTION, DATABASE, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
                 REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY,
                 CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);
     }

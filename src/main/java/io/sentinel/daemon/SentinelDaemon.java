@@ -107,7 +107,8 @@ public final class SentinelDaemon implements AutoCloseable {
         CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
         Restore.checkStates(states, checks, storage);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        StorageMetrics.bind(metrics, storage.database, storage.results, report);
+        StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
+                storage.checkStates.writerStatus(), storage.decisions.writerStatus(), report.writerStatus()));
         Breakers breakers = new Breakers(config.dependencies(), options.clock());
         BreakerJournal breakerJournal = new BreakerJournal(breakers, storage.breakers);
         Restore.breakers(breakerJournal, storage);
@@ -146,9 +147,9 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
         main.bind(BeanNames.ALERT_ROUTER, alerting.router);
-        main.bind(BeanNames.DECISION_LOG, alerting.decisions);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
+        main.bind(BeanNames.DATABASE, storage.database);
         main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock(),
                 scheduler::routeOf, configurationChanges::status));
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));

@@ -33,8 +33,9 @@ final class Storage implements AutoCloseable {
     final ObservationStore observations;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
-        this.database = Database.open(config.locatedIn(dataDirectory));
-        this.results = new ResultStore(database, dataDirectory.resolve("spool"));
+        this.database = Database.open(config.locatedIn(dataDirectory), clock);
+        this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
+                clock);
         this.checkStates = new CheckStateStore(database, clock);
         this.alertEvents = new AlertEventStore(database);
         this.breakers = new BreakerStore(database, clock);
@@ -47,11 +48,15 @@ final class Storage implements AutoCloseable {
         this.observations = new ObservationStore(database);
     }
 
-    /** Writers first (they flush or spool what they hold), the pool last. */
+    /**
+     * The writers first: each writes what it holds, or spools it for the next start, while the pool is still
+     * open. The pool last.
+     */
     @Override
     public void close() {
         results.close();
         checkStates.close();
+        decisions.close();
         database.close();
     }
 }

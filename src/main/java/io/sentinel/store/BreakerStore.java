@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.sentinel.breaker.BreakerRepository;
 import io.sentinel.breaker.BreakerTransition;
 import io.sentinel.breaker.StoredBreaker;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

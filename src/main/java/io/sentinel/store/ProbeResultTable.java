@@ -44,7 +44,7 @@ final class ProbeResultTable {
     }
 
     /** Inserts every result in one transaction, however many there are: all of them are stored or none. */
-    int insertAll(Iterator<ProbeResult> results) throws SQLException {
+    int insertAll(Iterator<? extends ProbeResult> results) throws SQLException {
         return Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int inserted = 0;

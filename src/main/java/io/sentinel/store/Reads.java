@@ -1,5 +1,6 @@
 package io.sentinel.store;
 
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.fixture;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.html;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.json;
@@ -22,12 +21,10 @@ import static io.sentinel.model.FailureClass.SCHEMA;
 import static io.sentinel.model.FailureClass.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderAnswerCase.Reply;
 import io.sentinel.provider.ProviderAnswerCase.Stub;
 import java.net.URI;
@@ -37,10 +34,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,6 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one line of the tables in docs/providers.md. The message must say why, and never hold the key.
  */
 class ProviderAnswersTest {
+
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
 
     private static final String KEY = "answer-table-key-3f9c1d7e52";
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -65,43 +63,22 @@ class ProviderAnswersTest {
     private static final String VERCEL_CHECKPOINT = "<!DOCTYPE html><html><head><title>Vercel Security Checkpoint</title></head>"
             + "<body>We're verifying your browser</body></html>";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("answers")
     void eachAnswerMeansWhatTheProvidersDocumentationSays(ProviderAnswerCase answer) {
         int priority = 1;
         for (Stub stub : answer.stubs()) {
-            server.stubFor(any(urlPathMatching(stub.pathPattern())).atPriority(priority++).willReturn(stub.reply().response()));
+            PROVIDER.stubFor(any(urlPathMatching(stub.pathPattern())).atPriority(priority++).willReturn(stub.reply().response()));
         }
         ProviderUnderTest provider = answer.provider();
-        ProbeToolkit toolkit = new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC));
+        ProbeToolkit toolkit = PROVIDER.toolkit(Clock.fixed(NOW, ZoneOffset.UTC));
 
-        ProbeResult result = provider.kind().newProbe(toolkit).probe(provider.check(URI.create(server.baseUrl() + "/"), KEY));
+        ProbeResult result = provider.kind().newProbe(toolkit).probe(provider.check(URI.create(PROVIDER.baseUrl() + "/"), KEY));
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(answer.outcome());
         assertThat(result.failureClass()).as(result.message()).isEqualTo(answer.failureClass());
         assertThat(result.message()).contains(answer.mustSay()).doesNotContain(KEY);
-        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isNotEmpty();
+        assertThat(PROVIDER.findAll(anyRequestedFor(anyUrl()))).isNotEmpty();
     }
 
     @Test

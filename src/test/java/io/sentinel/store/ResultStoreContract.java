@@ -135,16 +135,17 @@ abstract class ResultStoreContract extends StoreContract {
 
         assertThat(store.history("hunter-account", 10)).extracting(ProbeResult::message)
                 .containsExactly("result 3", "result 1");
-        assertThat(spoolDirectory.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains(tooLongForTheColumn);
+        assertThat(spoolDirectory.resolve("results.rejected.jsonl")).content().contains(tooLongForTheColumn);
         assertThat(store.pending()).isZero();
     }
 
     @Test
     void aSpooledResultTheDatabaseRefusesDoesNotHoldBackTheRestOfTheSpool(@TempDir Path elsewhere) throws Exception {
-        new ResultSpool(elsewhere, new ResultCodec()).append(List.of(
-                TestResults.numbered("hunter-account", 1),
-                TestResults.numbered("y".repeat(250), 2),
-                TestResults.numbered("hunter-account", 3)));
+        ResultCodec json = new ResultCodec();
+        Files.write(elsewhere.resolve("results.spool.jsonl"), List.of(
+                json.toLine(TestResults.numbered("hunter-account", 1)),
+                json.toLine(TestResults.numbered("y".repeat(250), 2)),
+                json.toLine(TestResults.numbered("hunter-account", 3))));
 
         try (ResultStore restarted = new ResultStore(database, elsewhere)) {
             assertThat(restarted.flush(GENEROUS)).isTrue();
@@ -152,9 +153,9 @@ abstract class ResultStoreContract extends StoreContract {
         }
 
         assertThat(store.history("hunter-account", 10)).hasSize(2);
-        assertThat(elsewhere.resolve(ResultSpool.FILE_NAME)).doesNotExist();
-        assertThat(elsewhere.resolve(ResultSpool.REPLAY_FILE_NAME)).doesNotExist();
-        assertThat(elsewhere.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains("y".repeat(250));
+        assertThat(elsewhere.resolve("results.spool.jsonl")).doesNotExist();
+        assertThat(elsewhere.resolve("results.replaying.jsonl")).doesNotExist();
+        assertThat(elsewhere.resolve("results.rejected.jsonl")).content().contains("y".repeat(250));
     }
 
     @Test
@@ -202,7 +203,7 @@ abstract class ResultStoreContract extends StoreContract {
             }
             stranded.close();
         }
-        assertThat(restartSpool.resolve(ResultSpool.FILE_NAME)).exists();
+        assertThat(restartSpool.resolve("results.spool.jsonl")).exists();
 
         try (ResultStore restarted = new ResultStore(database, restartSpool)) {
             assertThat(restarted.pending()).isEqualTo(30);

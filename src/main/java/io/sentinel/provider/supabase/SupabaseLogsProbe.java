@@ -13,7 +13,7 @@ import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.provider.ProviderAnswers;
 import io.sentinel.provider.supabase.LogsAnswers.FunctionTraffic;
-import io.sentinel.store.Backoff;
+import io.sentinel.writer.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -32,7 +32,7 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
     private static final String LOGS = "/v1/projects/" + REF + "/analytics/endpoints/logs.all";
 
     private final MutableClock clock = MutableClock.at("2026-11-26T09:00:00Z");
-    private final SupabaseLogsProbe probe = new SupabaseLogsProbe(caller, clock);
+    private final SupabaseLogsProbe probe = new SupabaseLogsProbe(PROVIDER.caller(), clock);
 
     @Test
     void theRowsBecomeReadingsPerFunctionAndTotals() {
@@ -63,7 +63,7 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
 
         probe(List.of());
 
-        LoggedRequest request = server.findAll(getRequestedFor(urlPathEqualTo(LOGS))).get(0);
+        LoggedRequest request = PROVIDER.findAll(getRequestedFor(urlPathEqualTo(LOGS))).get(0);
         assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + TOKEN);
         assertThat(request.queryParameter("iso_timestamp_start").firstValue()).isEqualTo("2026-11-26T08:54:30Z");
         assertThat(request.queryParameter("iso_timestamp_end").firstValue()).isEqualTo("2026-11-26T08:59:30Z");
@@ -83,7 +83,7 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
 
         probe(List.of());
 
-        List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo(LOGS)));
+        List<LoggedRequest> requests = PROVIDER.findAll(getRequestedFor(urlPathEqualTo(LOGS)));
         assertThat(requests).extracting(request -> request.queryParameter("iso_timestamp_start").firstValue() + " "
                 + request.queryParameter("iso_timestamp_end").firstValue()).containsExactly(
                 "2026-11-26T08:54:30Z 2026-11-26T08:59:30Z",
@@ -107,14 +107,14 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
         ProbeResult waiting = probe(List.of());
         assertThat(waiting.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(waiting.message()).startsWith("RATE_LIMITED: ").contains("no query before 09:05:00Z");
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(1);
+        assertThat(PROVIDER.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(1);
 
         clock.advance(Duration.ofMinutes(1));
         answer(SupabaseFixtures.response("mgmt-logs-function-traffic.json"));
         ProbeResult after = probe(List.of());
 
         assertThat(after.outcome()).isEqualTo(Outcome.UP);
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(2);
+        assertThat(PROVIDER.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(2);
         assertThat(after.message()).as("one interval back for the first answered window").contains("08:59:30Z to 09:04:30Z");
     }
 
@@ -127,7 +127,7 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
         assertThat(probe(List.of()).message()).contains("no query before 09:03:00Z");
         clock.advance(Duration.ofMinutes(2));
         assertThat(probe(List.of()).message()).contains("no query before 09:07:00Z");
-        assertThat(server.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(3);
+        assertThat(PROVIDER.findAll(getRequestedFor(urlPathEqualTo(LOGS)))).hasSize(3);
     }
 
     @Test
@@ -167,11 +167,11 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
 
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(result.message()).isEqualTo("set SUPABASE_ACCESS_TOKEN");
-        server.verify(0, getRequestedFor(urlPathEqualTo(LOGS)));
+        PROVIDER.verify(0, getRequestedFor(urlPathEqualTo(LOGS)));
     }
 
     private void answer(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo(LOGS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo(LOGS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(response));
     }
 
     private ProbeResult probe(List<String> functions) {
@@ -180,7 +180,7 @@ class SupabaseLogsProbeTest extends SupabaseChecks {
 
     private static CheckConfig check(Secret token, List<String> functions) {
         return CheckConfig.builder("edge-function-traffic", "supabase-platform", SupabaseLogsCheckKind.NAME,
-                new SupabaseLogsOptions(new ManagementAccess(URI.create(server.baseUrl()), token, REF), functions))
+                new SupabaseLogsOptions(new ManagementAccess(PROVIDER.base(), token, REF), functions))
                 .interval(Duration.ofMinutes(5)).timeout(Duration.ofSeconds(5)).build();
     }
 }

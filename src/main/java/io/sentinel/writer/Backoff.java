@@ -1,4 +1,4 @@
-package io.sentinel.store;
+package io.sentinel.writer;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,23 +1,20 @@
-package io.sentinel.provider.vercel;
+package io.sentinel.provider;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A raw HTTP response from the fixtures ({@code HTTP/1.1 404 Not Found}, headers, blank line, body), served
- * by WireMock exactly as written.
+ * A raw HTTP response from {@code src/test/resources/fixtures/} ({@code HTTP/1.1 404 Not Found}, headers, blank
+ * line, body), served by WireMock exactly as written.
  */
-record RawHttpFixture(int status, Map<String, String> headers, String body) {
+public record RawHttpFixture(int status, Map<String, String> headers, String body) {
 
-    static RawHttpFixture load(String name) {
-        String text = resource(name).replace("\r\n", "\n");
+    /** The fixture at {@code fixtures/<path>}, e.g. {@code vercel/site-function-timeout.txt}. */
+    public static RawHttpFixture load(String name) {
+        String text = ProviderFixtures.body(name).replace("\r\n", "\n");
         int end = text.indexOf("\n\n");
         String head = end < 0 ? text : text.substring(0, end);
         String body = end < 0 ? "" : text.substring(end + 2);
@@ -34,20 +31,9 @@ record RawHttpFixture(int status, Map<String, String> headers, String body) {
         return new RawHttpFixture(Integer.parseInt(statusLine[1]), headers, body);
     }
 
-    ResponseDefinitionBuilder response() {
+    public ResponseDefinitionBuilder response() {
         ResponseDefinitionBuilder response = aResponse().withStatus(status).withBody(body);
         headers.forEach(response::withHeader);
         return response;
-    }
-
-    static String resource(String name) {
-        try (InputStream in = RawHttpFixture.class.getResourceAsStream("/fixtures/vercel/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
     }
 }

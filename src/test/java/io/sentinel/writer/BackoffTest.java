@@ -1,4 +1,4 @@
-package io.sentinel.store;
+package io.sentinel.writer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
