@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.provider.github.GitHubActionsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,19 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (18 checks, 11 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (22 checks, 12 dependencies)");
+    }
+
+    @Test
+    void ciOnGitHubIsWatchedAndSkipsUntilItsTokenIsSet() throws Exception {
+        SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), name -> null).load(SHIPPED);
+
+        GitHubActionsOptions ci = config.check("prospectpro-ci").orElseThrow().options(GitHubActionsOptions.class);
+        assertThat(ci.repository()).isEqualTo("Appsmithery/ProspectPro");
+        assertThat(ci.branch()).isEqualTo("main");
+        assertThat(ci.missingCredential()).contains("set GITHUB_TOKEN");
+        assertThat(config.check("leads-freshness")).isPresent();
+        assertThat(config.check("enrichment-cache-freshness")).isPresent();
     }
 
     @Test
