@@ -16,7 +16,8 @@ public record SentinelConfig(
         CheckDefaults defaults,
         List<DependencyConfig> dependencies,
         List<CheckConfig> checks,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        HeartbeatConfig heartbeat) {
 
     public SentinelConfig {
         Objects.requireNonNull(source, "source");
@@ -24,6 +25,7 @@ public record SentinelConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
         for (CheckConfig check : checks) {

@@ -20,6 +20,8 @@ public final class BeanNames {
     public static final String DECISION_LOG = "decisionLog";
     public static final String ALERT_DELIVERY = "alertDelivery";
     public static final String RETENTION = "retention";
+    /** The dead-man's switch the heartbeat route calls ({@code heartbeat.url}). */
+    public static final String HEARTBEAT = "heartbeat";
     public static final String STATUS_API = "statusApi";
     public static final String BREAKER_API = "breakerApi";
     public static final String SILENCE_API = "silenceApi";
@@ -43,7 +45,7 @@ public final class BeanNames {
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
+                DECISION_LOG, ALERT_DELIVERY, RETENTION, HEARTBEAT, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
                 API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
     }
 }

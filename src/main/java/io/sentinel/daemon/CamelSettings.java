@@ -25,6 +25,7 @@ final class CamelSettings {
         settings.put("camel.main.stream-caching-enabled", "false");
         settings.put("camel.component.scheduler.pool-size", String.valueOf(config.server().probeThreads()));
         settings.put("sentinel.probe.threads", String.valueOf(config.server().probeThreads()));
+        settings.put("sentinel.heartbeat.interval-ms", String.valueOf(config.heartbeat().interval().toMillis()));
 
         settings.put("camel.server.enabled", "true");
         settings.put("camel.server.host", config.server().host());

@@ -27,6 +27,7 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.heartbeat.Heartbeat;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
 import io.sentinel.readings.ReadingAlerts;
@@ -130,6 +131,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.DECISION_LOG, alerting.decisions);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
+        main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
         main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
