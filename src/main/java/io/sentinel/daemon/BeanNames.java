@@ -23,6 +23,8 @@ public final class BeanNames {
     /** The dead-man's switch the heartbeat route calls ({@code heartbeat.url}). */
     public static final String HEARTBEAT = "heartbeat";
     public static final String STATUS_API = "statusApi";
+    /** The HTML status page at {@code GET /}. */
+    public static final String STATUS_PAGE = "statusPage";
     public static final String BREAKER_API = "breakerApi";
     public static final String SILENCE_API = "silenceApi";
     public static final String COST_API = "costApi";
@@ -45,7 +47,7 @@ public final class BeanNames {
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                DECISION_LOG, ALERT_DELIVERY, RETENTION, HEARTBEAT, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
+                DECISION_LOG, ALERT_DELIVERY, RETENTION, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
                 API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
     }
 }

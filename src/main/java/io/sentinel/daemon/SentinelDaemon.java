@@ -10,6 +10,7 @@ import io.sentinel.api.CostApi;
 import io.sentinel.api.IncidentApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.api.StatusPage;
 import io.sentinel.api.http.ApiHttpServer;
 import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
@@ -110,7 +111,8 @@ public final class SentinelDaemon implements AutoCloseable {
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
-        Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
+        ReadingAlerts readingAlerts = new ReadingAlerts(storage.results, options.clock());
+        Rules rules = new Rules(states, List.of(readingAlerts),
                 List.of(breakerJournal.alerts(), costs.alerts()));
 
         Main main = new Main();
@@ -132,7 +134,9 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
-        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
+        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, readingAlerts::timeUntilExhausted,
+                options.clock()));
+        main.bind(BeanNames.STATUS_PAGE, new StatusPage());
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));

@@ -81,6 +81,21 @@ public final class ReadingAlerts implements ResultRule {
         return Optional.empty();
     }
 
+    /**
+     * For each reading of the check that an {@code exhaustsWithin} rule watches, how long until it reaches zero at
+     * its current rate; a reading without enough history for a trend, or one that is not falling, is left out.
+     */
+    public Map<String, Duration> timeUntilExhausted(CheckConfig check) {
+        Map<String, Duration> forecasts = new java.util.LinkedHashMap<>();
+        for (ReadingAlert rule : check.readingAlerts()) {
+            ReadingTrend trend = rule.exhaustsWithin().isPresent() ? trends.get(check.id() + "|" + rule.reading()) : null;
+            if (trend != null) {
+                trend.timeUntilZero().ifPresent(left -> forecasts.putIfAbsent(rule.reading(), left));
+            }
+        }
+        return forecasts;
+    }
+
     private static Optional<String> problem(ReadingAlert rule, double value, ReadingTrend trend, ProbeResult result) {
         if (rule.below().isPresent() && value < rule.below().get()) {
             return Optional.of(rule.reading() + " is " + format(value) + ", below " + format(rule.below().get()));

@@ -105,6 +105,11 @@ class ReadingAlertsTest {
             public Map<String, ProbeResult> latestPerCheck() {
                 return Map.of();
             }
+
+            @Override
+            public List<io.sentinel.results.LatencySample> latenciesSince(java.time.Instant from, int limit) {
+                return List.of();
+            }
         }, clock);
         return readings;
     }
