@@ -123,7 +123,6 @@ public final class StatusApi {
         body.put("from", from.toString());
         body.put("until", until.toString());
         body.put("bucketSeconds", LatencySeries.BUCKET.toSeconds());
-        body.put("points", "[seconds from 'from', slowest latency in ms, worst outcome] per minute with probes");
         body.put("checks", series);
         return ApiReply.ok(body);
     }
