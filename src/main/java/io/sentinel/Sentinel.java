@@ -50,7 +50,8 @@ public final class Sentinel {
             System.setProperty(LOG_TARGET_PROPERTY, "System.err");
         }
         int code = run(commandLine, System.out, System.err, System::getenv);
-        if (code != OK) {
+        // a one-shot command ends here whatever threads a probe's libraries left behind; the daemon has stopped
+        if (code != OK || commandLine.command() == CommandLine.Command.CHECK) {
             System.exit(code);
         }
     }
