@@ -66,6 +66,23 @@ class ReadingAlertsTest {
     }
 
     @Test
+    void theTimeUntilAWatchedBalanceRunsOutIsGivenOnlyOnceThereIsATrend() {
+        ReadingAlerts readings = readings(new ReadingAlert("credits.remaining", Optional.empty(), Optional.empty(),
+                Optional.of(Duration.ofDays(7)), Optional.empty(), Severity.HIGH));
+
+        feed(readings, result(Map.of("credits.remaining", 1_000.0)));
+        assertThat(readings.timeUntilExhausted(check)).as("one sample is no trend").isEmpty();
+
+        for (int hour = 1; hour < 6; hour++) {
+            clock.advance(Duration.ofHours(1));
+            feed(readings, result(Map.of("credits.remaining", 1_000.0 - hour * 10)));
+        }
+
+        assertThat(readings.timeUntilExhausted(check)).containsOnlyKeys("credits.remaining");
+        assertThat(readings.timeUntilExhausted(check).get("credits.remaining")).isEqualTo(Duration.ofHours(95));
+    }
+
+    @Test
     void aBalanceThatResetsBeforeItRunsOutIsNoProblem() {
         ReadingAlerts readings = readings(new ReadingAlert("credits.remaining", Optional.empty(), Optional.empty(),
                 Optional.of(Duration.ofDays(7)), Optional.of("reset.days"), Severity.HIGH));
