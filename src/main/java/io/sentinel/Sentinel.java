@@ -4,6 +4,9 @@ import io.sentinel.cli.CommandLine;
 import io.sentinel.cli.ConfigSource;
 import io.sentinel.cli.ReportCommand;
 import io.sentinel.cli.Supervisor;
+import io.sentinel.cli.Usage;
+import io.sentinel.cli.Version;
+import io.sentinel.cli.check.CheckCommand;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.InvalidConfigException;
 import io.sentinel.config.SentinelConfig;
@@ -22,21 +25,40 @@ import java.util.function.Function;
 import sun.misc.Signal;
 
 /**
- * {@code java -jar sentinel.jar [run|validate|report]}. Exit codes: 0 fine, 1 the daemon failed to start,
- * 2 the configuration or the command line is wrong.
+ * {@code java -jar sentinel.jar [run|validate|check|report]}. Exit codes: 0 fine, 1 the daemon failed to start or
+ * stopped on its own, (check) a critical check is DOWN, or (report) the database could not be read, 2 the
+ * configuration, the routes or the command line is wrong.
  */
 public final class Sentinel {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
+    /** The system property logback.xml reads for where log lines go: System.out (the default) or System.err. */
+    static final String LOG_TARGET_PROPERTY = "sentinel.log.target";
 
     private Sentinel() {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err, System::getenv);
-        if (code != OK) {
+        if (args.length > 0 && args[0].equals(ReportCommand.NAME)) {
+            System.exit(run(args, System.out, System.err, System::getenv));
+        }
+        CommandLine commandLine;
+        try {
+            commandLine = CommandLine.parse(Arrays.asList(args));
+        } catch (CommandLine.UsageException wrongUsage) {
+            System.exit(wrongUsage(wrongUsage, System.err));
+            return;
+        }
+        if (commandLine.command() == CommandLine.Command.CHECK) {
+            // stdout carries the report (JSON or JUnit XML a CI system parses): log lines go to stderr. Set before
+            // the first logger exists, which is when logback reads its configuration.
+            System.setProperty(LOG_TARGET_PROPERTY, "System.err");
+        }
+        int code = run(commandLine, System.out, System.err, System::getenv);
+        // a one-shot command ends here whatever threads a probe's libraries left behind; the daemon has stopped
+        if (code != OK || commandLine.command() == CommandLine.Command.CHECK) {
             System.exit(code);
         }
     }
@@ -47,16 +69,20 @@ public final class Sentinel {
             return ReportCommand.run(Arrays.asList(args).subList(1, args.length), out, err, environment,
                     Clock.systemUTC());
         }
-        CommandLine commandLine;
         try {
-            commandLine = CommandLine.parse(Arrays.asList(args));
-        } catch (IllegalArgumentException wrongUsage) {
-            err.println("sentinel: " + wrongUsage.getMessage());
-            err.print(CommandLine.USAGE);
-            return INVALID;
+            return run(CommandLine.parse(Arrays.asList(args)), out, err, environment);
+        } catch (CommandLine.UsageException wrongUsage) {
+            return wrongUsage(wrongUsage, err);
         }
-        if (commandLine.command() == CommandLine.Command.HELP) {
-            out.print(CommandLine.USAGE);
+    }
+
+    private static int run(CommandLine commandLine, PrintStream out, PrintStream err, Function<String, String> environment) {
+        if (commandLine.version()) {
+            out.println(Version.describe());
+            return OK;
+        }
+        if (commandLine.help()) {
+            out.print(Usage.of(commandLine.named()));
             return OK;
         }
         SentinelConfig config;
@@ -64,25 +90,53 @@ public final class Sentinel {
             config = ConfigSource.load(commandLine, new ConfigLoader(BuiltInKinds.index(), environment), environment);
         } catch (InvalidConfigException invalid) {
             err.print(invalid.report());
-            err.println(invalid.problems().size() + " problem(s); nothing was started.");
+            err.println(invalid.problems().size() + " problem(s); nothing was " + (commandLine.command() == CommandLine.Command.CHECK
+                    ? "checked." : "started."));
             return INVALID;
         }
-        if (commandLine.command() == CommandLine.Command.VALIDATE) {
-            Path routes = routesDirectory(commandLine, environment);
-            try {
-                RouteAssembly.validate(config, routes);
-            } catch (InvalidRoutesException invalid) {
-                invalid.reportLines().forEach(err::println);
-                err.println(invalid.problems().size() + " problem(s) in the routes; nothing was started.");
-                return INVALID;
-            }
-            out.println(config.source() + ": valid (" + config.checks().size() + " checks, "
-                    + config.dependencies().size() + " dependencies)");
-            out.println("routes: valid (the built-in ones" + (java.nio.file.Files.isDirectory(routes)
-                    ? " and those in " + routes : "") + ")");
-            return OK;
+        return switch (commandLine.command()) {
+            case VALIDATE -> validate(config, commandLine, environment, out, err);
+            case CHECK -> check(config, commandLine, out, err);
+            case RUN -> runDaemon(config, commandLine, environment, err);
+        };
+    }
+
+    private static int wrongUsage(CommandLine.UsageException wrongUsage, PrintStream err) {
+        err.println("sentinel: " + wrongUsage.getMessage());
+        err.print(Usage.of(wrongUsage.command()));
+        return INVALID;
+    }
+
+    /** The configuration, then its routes, assembled as the daemon would but never started. */
+    private static int validate(SentinelConfig config, CommandLine commandLine, Function<String, String> environment,
+                                PrintStream out, PrintStream err) {
+        Path routes = routesDirectory(commandLine, environment);
+        try {
+            RouteAssembly.validate(config, routes);
+        } catch (InvalidRoutesException invalid) {
+            invalid.reportLines().forEach(err::println);
+            err.println(invalid.problems().size() + " problem(s) in the routes; nothing was started.");
+            return INVALID;
         }
-        return runDaemon(config, commandLine, environment, err);
+        out.println(config.source() + ": valid (" + config.checks().size() + " checks, "
+                + config.dependencies().size() + " dependencies)");
+        out.println("routes: valid (the built-in ones" + (java.nio.file.Files.isDirectory(routes)
+                ? " and those in " + routes : "") + ")");
+        return OK;
+    }
+
+    private static int check(SentinelConfig config, CommandLine commandLine, PrintStream out, PrintStream err) {
+        try {
+            return CheckCommand.run(config, commandLine, BuiltInKinds.all(), out, Clock.systemUTC());
+        } catch (IllegalArgumentException unknownId) {
+            err.println("sentinel: " + unknownId.getMessage());
+            err.print(Usage.of(commandLine.named()));
+            return INVALID;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            err.println("sentinel: interrupted before every check had run");
+            return FAILED;
+        }
     }
 
     private static Path routesDirectory(CommandLine commandLine, Function<String, String> environment) {

@@ -6,6 +6,7 @@ import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.RuleConfig;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.provider.github.GitHubActionsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (19 checks, 11 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (23 checks, 12 dependencies)");
     }
 
     @Test
@@ -53,6 +54,18 @@ class ShippedConfigTest {
         }
         assertThat(rules(config, "api-cost-per-discovery")).as("cost anomalies > 150%% of baseline")
                 .contains("discovery.cost-per-lead-above-150pct-of-its-7d-median");
+    }
+
+    @Test
+    void ciOnGitHubIsWatchedAndSkipsUntilItsTokenIsSet() throws Exception {
+        SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), name -> null).load(SHIPPED);
+
+        GitHubActionsOptions ci = config.check("prospectpro-ci").orElseThrow().options(GitHubActionsOptions.class);
+        assertThat(ci.repository()).isEqualTo("Appsmithery/ProspectPro");
+        assertThat(ci.branch()).isEqualTo("main");
+        assertThat(ci.missingCredential()).contains("set GITHUB_TOKEN");
+        assertThat(config.check("leads-freshness")).isPresent();
+        assertThat(config.check("enrichment-cache-freshness")).isPresent();
     }
 
     private static List<String> rules(SentinelConfig config, String checkId) {

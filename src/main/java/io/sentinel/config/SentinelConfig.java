@@ -17,7 +17,8 @@ public record SentinelConfig(
         List<DependencyConfig> dependencies,
         List<CheckConfig> checks,
         AlertsConfig alerts,
-        RoutesConfig routes) {
+        RoutesConfig routes,
+        HeartbeatConfig heartbeat) {
 
     public SentinelConfig {
         Objects.requireNonNull(source, "source");
@@ -26,6 +27,7 @@ public record SentinelConfig(
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
         for (CheckConfig check : checks) {
@@ -35,10 +37,10 @@ public record SentinelConfig(
         }
     }
 
-    /** A configuration with no {@code routes:} section: only the top level of the routes directory adds routes. */
+    /** A configuration with no {@code routes:} and no {@code heartbeat:} section, for tests and tools. */
     public SentinelConfig(Path source, ServerConfig server, StorageConfig storage, CheckDefaults defaults,
                           List<DependencyConfig> dependencies, List<CheckConfig> checks, AlertsConfig alerts) {
-        this(source, server, storage, defaults, dependencies, checks, alerts, RoutesConfig.NONE);
+        this(source, server, storage, defaults, dependencies, checks, alerts, RoutesConfig.NONE, HeartbeatConfig.NONE);
     }
 
     public Optional<CheckConfig> check(String id) {

@@ -28,7 +28,11 @@ public final class BeanNames {
     public static final String RETENTION = "retention";
     /** The database, whose schema the {@code database-schema} route migrates once it answers. */
     public static final String DATABASE = "database";
+    /** The dead-man's switch the heartbeat route calls ({@code heartbeat.url}). */
+    public static final String HEARTBEAT = "heartbeat";
     public static final String STATUS_API = "statusApi";
+    /** The HTML status page at {@code GET /}. */
+    public static final String STATUS_PAGE = "statusPage";
     public static final String BREAKER_API = "breakerApi";
     public static final String SILENCE_API = "silenceApi";
     public static final String COST_API = "costApi";
@@ -75,8 +79,8 @@ public final class BeanNames {
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                ALERT_DELIVERY, RETENTION, DATABASE, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API, RELOAD_API,
-                REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY,
-                CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);
+                ALERT_DELIVERY, RETENTION, DATABASE, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API,
+                INCIDENT_API, RELOAD_API, REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER,
+                METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);
     }
 }

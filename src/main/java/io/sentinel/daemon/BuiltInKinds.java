@@ -6,6 +6,7 @@ import io.sentinel.probe.http.HttpCheckKind;
 import io.sentinel.provider.anonkey.AnonKeyCheckKind;
 import io.sentinel.provider.cobalt.CobaltKind;
 import io.sentinel.provider.foursquare.FoursquareKind;
+import io.sentinel.provider.github.GitHubActionsKind;
 import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.hunter.HunterKind;
 import io.sentinel.provider.neverbounce.NeverBounceKind;
@@ -44,7 +45,8 @@ public final class BuiltInKinds {
                 CobaltKind.KIND,
                 new PostgresCheckKind(),
                 new SqlMetricCheckKind(),
-                new AnonKeyCheckKind());
+                new AnonKeyCheckKind(),
+                GitHubActionsKind.KIND);
     }
 
     /** Every kind a configuration may name: the probed ones and {@code route}, probed by an operator's route. */

@@ -35,6 +35,7 @@ final class CamelSettings {
         settings.put("camel.component.http.connect-timeout", "5000");
         settings.put("camel.component.http.connection-request-timeout", "5000");
         settings.put("camel.component.http.response-timeout", "10000");
+        settings.put("sentinel.heartbeat.interval-ms", String.valueOf(config.heartbeat().interval().toMillis()));
 
         settings.put("camel.server.enabled", "true");
         settings.put("camel.server.host", config.server().host());

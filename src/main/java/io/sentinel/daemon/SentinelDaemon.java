@@ -11,6 +11,7 @@ import io.sentinel.api.IncidentApi;
 import io.sentinel.api.ReportApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.api.StatusPage;
 import io.sentinel.api.http.ApiHttpServer;
 import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
@@ -33,6 +34,7 @@ import io.sentinel.reload.ConfigurationChanges;
 import io.sentinel.reload.ConfigurationVersion;
 import io.sentinel.routes.RouteFiles;
 import io.sentinel.routes.LoadedRoutes;
+import io.sentinel.heartbeat.Heartbeat;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
 import io.sentinel.report.diagnostics.DailyDiagnostics;
@@ -126,7 +128,8 @@ public final class SentinelDaemon implements AutoCloseable {
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
         ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
-        Rules rules = new Rules(states, new FlapDetection(), List.of(new AlertRules(storage.results, options.clock())),
+        AlertRules alertRules = new AlertRules(storage.results, options.clock());
+        Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
                 List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock());
         ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
         resources.add(0, scheduler);
@@ -150,8 +153,10 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.DATABASE, storage.database);
-        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock(),
-                scheduler::routeOf, configurationChanges::status));
+        main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
+        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, alertRules::timeUntilExhausted,
+                options.clock(), scheduler::routeOf, configurationChanges::status));
+        main.bind(BeanNames.STATUS_PAGE, new StatusPage());
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));

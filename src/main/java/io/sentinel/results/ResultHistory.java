@@ -19,4 +19,7 @@ public interface ResultHistory {
     }
 
     Map<String, ProbeResult> latestPerCheck();
+
+    /** Every check's results that started at {@code from} or later, oldest first; at most the newest {@code limit}. */
+    List<LatencySample> latenciesSince(Instant from, int limit);
 }

@@ -97,6 +97,23 @@ public final class AlertRules implements ResultRule {
         return result.startedAt().plus(result.latency());
     }
 
+    /**
+     * For each reading of the check that an {@code exhaustsWithin} rule watches, how long until it reaches zero at
+     * its current rate; a reading without enough history for a trend, or one that is not falling, is left out.
+     */
+    public Map<String, Duration> timeUntilExhausted(CheckConfig check) {
+        CheckRules rules = checks.get(check.id());
+        Map<String, Duration> forecasts = new LinkedHashMap<>();
+        if (rules == null) {
+            return forecasts;
+        }
+        synchronized (rules) {
+            rules.byRule.values().forEach(series -> series.values().forEach(one -> one.judge().timeUntilExhausted()
+                    .ifPresent(left -> forecasts.putIfAbsent(left.getKey(), left.getValue()))));
+        }
+        return forecasts;
+    }
+
     /** The series of every rule of one check. Used under its own lock. */
     private static final class CheckRules {
 

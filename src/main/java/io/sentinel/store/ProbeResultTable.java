@@ -3,6 +3,7 @@ package io.sentinel.store;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.results.LatencySample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,9 @@ final class ProbeResultTable {
             + " FROM probe_result r"
             + " JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
             + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
+    // newest first so that the limit keeps the recent end; read back oldest first
+    private static final String LATENCIES_SINCE = "SELECT check_id, started_at, latency_ms, outcome FROM probe_result"
+            + " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?";
     private static final String DELETE_OLDER_THAN = "DELETE FROM probe_result WHERE started_at < ?";
 
     private final DataSource dataSource;
@@ -97,6 +102,23 @@ final class ProbeResultTable {
                 latest.put(result.checkId(), result);
             }
             return latest;
+        }
+    }
+
+    List<LatencySample> latenciesSince(Instant from, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(LATENCIES_SINCE)) {
+            SqlValues.setInstant(query, 1, from);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<LatencySample> samples = new ArrayList<>();
+                while (rows.next()) {
+                    samples.add(new LatencySample(rows.getString("check_id"), SqlValues.getInstant(rows, "started_at"),
+                            rows.getLong("latency_ms"), SqlValues.getEnum(rows, "outcome", Outcome::valueOf)));
+                }
+                Collections.reverse(samples);
+                return samples;
+            }
         }
     }
 

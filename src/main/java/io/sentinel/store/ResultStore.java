@@ -1,5 +1,6 @@
 package io.sentinel.store;
 
+import io.sentinel.results.LatencySample;
 import io.sentinel.results.ResultHistory;
 import io.sentinel.results.ResultSink;
 import io.sentinel.probe.ProbeResult;
@@ -109,6 +110,16 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
             return table.latestPerCheck();
         } catch (SQLException error) {
             throw new StoreException("Cannot read the latest results: " + Outage.reason(error), error);
+        }
+    }
+
+    /** Latency, outcome and start of every result since {@code from}, oldest first, at most the newest {@code limit}. */
+    public List<LatencySample> latenciesSince(Instant from, int limit) {
+        requireReady();
+        try {
+            return table.latenciesSince(from, limit);
+        } catch (SQLException error) {
+            throw new StoreException("Cannot read recent latencies: " + Outage.reason(error), error);
         }
     }
 

@@ -68,7 +68,7 @@ class ProbeRunnerTest {
                 new StorageConfig(StorageConfig.DEFAULT_URL, "sa", Secret.none(), Path.of("reports"), Duration.ofDays(1)),
                 CheckDefaults.STANDARD,
                 List.of(new DependencyConfig("web", "", BreakerSettings.DEFAULTS)),
-                List.of(check), AlertsConfig.logOnly(), io.sentinel.config.RoutesConfig.NONE);
+                List.of(check), AlertsConfig.logOnly());
         CheckIndex checks = new CheckIndex(config);
         return new ProbeRunner(probe, new io.sentinel.cost.ProbeCosts(checks::dependency, java.util.Map.of(),
                 io.sentinel.cost.SpendRepository.NONE, clock), clock);

@@ -103,6 +103,7 @@ class ProviderAnswersTest {
         all.addAll(supabaseManagement());
         all.addAll(supabaseLogs());
         all.addAll(vercel());
+        all.addAll(gitHubActions());
         return all.stream();
     }
 
@@ -364,6 +365,40 @@ class ProviderAnswersTest {
                         + "\"readyState\":\"BUILDING\"}]}"), Outcome.DEGRADED, null, "longer than maxBuildTime"),
                 deployments(api, "no production deployment listed", json(200, "{\"deployments\":[],\"pagination\":{\"count\":0}}"),
                         Outcome.DOWN, NOT_DEPLOYED, "no production deployment"));
+    }
+
+    private static List<ProviderAnswerCase> gitHubActions() {
+        ProviderUnderTest p = ProviderUnderTest.GITHUB_ACTIONS;
+        String stuck = ProviderFixtures.body("github/runs-in-progress.json").replace("2026-11-26T11:50:00Z", "2026-11-26T10:00:00Z");
+        return List.of(
+                up(p, "newest run on main succeeded", fixture(200, "github/runs-success.json"),
+                        "workflow \"CI\" #412 on main at 9fceb02: success"),
+                up(p, "newest run in progress for 10 minutes", fixture(200, "github/runs-in-progress.json"),
+                        "is in_progress for 10m"),
+                new ProviderAnswerCase(p, "newest run in progress for 2 hours", List.of(anyPath(json(200, stuck))),
+                        Outcome.DEGRADED, null, "longer than maxRunTime 30m"),
+                down(p, "newest run on main failed", fixture(200, "github/runs-failure.json"), BODY_ERROR,
+                        "workflow \"CI\" #412 on main at 9fceb02: failure"),
+                down(p, "newest run cancelled", json(200, ProviderFixtures.body("github/runs-success.json")
+                        .replace("\"success\"", "\"cancelled\"")), BODY_ERROR, ": cancelled"),
+                down(p, "newest run timed out", json(200, ProviderFixtures.body("github/runs-success.json")
+                        .replace("\"success\"", "\"timed_out\"")), BODY_ERROR, ": timed_out"),
+                down(p, "no run on the branch", json(200, "{\"total_count\":0,\"workflow_runs\":[]}"), NOT_DEPLOYED,
+                        "no workflow run on branch main of octo-org/octo-repo"),
+                down(p, "401 Bad credentials", fixture(401, "github/bad-credentials.json"), AUTH, "Bad credentials"),
+                down(p, "403 token without Actions access", fixture(403, "github/resource-not-accessible.json"), AUTH,
+                        "Actions: read"),
+                down(p, "404 for a repository the token cannot see", fixture(404, "github/not-found.json"), AUTH,
+                        "GitHub answers 404, not 403"),
+                down(p, "403 primary rate limit (x-ratelimit-remaining: 0)", fixture(403, "github/rate-limited.json")
+                        .with("x-ratelimit-remaining", "0").with("x-ratelimit-reset", "1795694400"), RATE_LIMITED,
+                        "primary rate limit spent, resets 2026-11-26T"),
+                down(p, "429 primary rate limit", fixture(429, "github/rate-limited.json").with("x-ratelimit-remaining", "0"),
+                        RATE_LIMITED, "primary rate limit spent"),
+                down(p, "403 secondary rate limit", fixture(403, "github/secondary-rate-limit.json").with("retry-after", "60"),
+                        RATE_LIMITED, "secondary rate limit, retry after 60 s"),
+                down(p, "502 from GitHub", json(502, "{\"message\":\"Server Error\"}"), HTTP_5XX, "GitHub HTTP 502"),
+                down(p, "200 without workflow_runs", json(200, "{\"total_count\":1}"), SCHEMA, "expected"));
     }
 
     private static ProviderAnswerCase up(ProviderUnderTest provider, String description, Reply reply, String mustSay) {

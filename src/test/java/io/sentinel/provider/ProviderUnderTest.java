@@ -8,6 +8,7 @@ import io.sentinel.provider.cobalt.CobaltKind;
 import io.sentinel.provider.cobalt.CobaltOptions;
 import io.sentinel.provider.foursquare.FoursquareKind;
 import io.sentinel.provider.foursquare.FoursquareOptions;
+import io.sentinel.provider.github.GitHubActionsKind;
 import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
 import io.sentinel.provider.hunter.HunterKind;
@@ -60,7 +61,10 @@ enum ProviderUnderTest {
             Optional.empty(), Secret.none(), Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME)),
     /** The site and the newest production deployment from the REST API. */
     VERCEL_DEPLOYMENTS(VercelCheckKind::new, "VERCEL_TOKEN", (base, key) -> new VercelOptions(base.resolve("/"), Optional.empty(),
-            Optional.of("prj_FAKE000000000000000000000"), key, Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME));
+            Optional.of("prj_FAKE000000000000000000000"), key, Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME)),
+    /** The newest workflow run on main. */
+    GITHUB_ACTIONS(() -> GitHubActionsKind.KIND, "GITHUB_TOKEN", (base, key) -> GitHubActionsKind.options(base,
+            "octo-org/octo-repo", key));
 
     private final Supplier<ProbeKind> kind;
     private final String credentialVariable;

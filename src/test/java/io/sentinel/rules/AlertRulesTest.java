@@ -366,6 +366,11 @@ class AlertRulesTest {
 
     /** The results as the store keeps them: asked by check and time, newest first. */
     private static final class StoredResults implements ResultHistory {
+
+        @Override
+        public List<io.sentinel.results.LatencySample> latenciesSince(java.time.Instant from, int limit) {
+            return List.of();
+        }
         private final List<ProbeResult> results = new ArrayList<>();
 
         void add(ProbeResult result) {

@@ -60,6 +60,11 @@ class RulesStepTest {
     }
 
     private static final class NoHistory implements ResultHistory {
+
+        @Override
+        public List<io.sentinel.results.LatencySample> latenciesSince(java.time.Instant from, int limit) {
+            return List.of();
+        }
         @Override
         public List<ProbeResult> history(String checkId, int limit) {
             return List.of();

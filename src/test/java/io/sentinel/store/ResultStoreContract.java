@@ -2,7 +2,9 @@ package io.sentinel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.results.LatencySample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,6 +110,22 @@ abstract class ResultStoreContract extends StoreContract {
         assertThat(latest).containsOnlyKeys("supabase-db", "supabase-auth");
         assertThat(latest.get("supabase-db").startedAt()).isEqualTo(TestResults.T0.plusSeconds(120));
         assertThat(latest.get("supabase-auth").startedAt()).isEqualTo(TestResults.T0.plusSeconds(30));
+    }
+
+    @Test
+    void latenciesSinceAreEveryChecksRecentResultsOldestFirstKeepingTheNewestWhenCut() {
+        store.append(TestResults.upAt("supabase-db", TestResults.T0.minusSeconds(1)));
+        store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
+        store.append(TestResults.upAt("supabase-auth", TestResults.T0.plusSeconds(30)));
+        store.append(TestResults.upAt("supabase-db", TestResults.T0));
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.latenciesSince(TestResults.T0, 10)).containsExactly(
+                new LatencySample("supabase-db", TestResults.T0, 12, Outcome.UP),
+                new LatencySample("supabase-auth", TestResults.T0.plusSeconds(30), 12, Outcome.UP),
+                new LatencySample("supabase-db", TestResults.T0.plusSeconds(120), 5_000, Outcome.DOWN));
+        assertThat(store.latenciesSince(TestResults.T0, 2)).extracting(LatencySample::startedAt)
+                .containsExactly(TestResults.T0.plusSeconds(30), TestResults.T0.plusSeconds(120));
     }
 
     @Test

@@ -18,9 +18,17 @@ final class ExhaustionJudge extends ReadingJudge {
     private final ReadingTrend trend = new ReadingTrend();
     private Double resetDays;
 
+    private final String reading;
+
     ExhaustionJudge(RuleCondition.Exhaustion condition, String series) {
         super(condition.reading().readingOf(series), condition.lookback());
         this.condition = condition;
+        this.reading = condition.reading().readingOf(series);
+    }
+
+    @Override
+    public java.util.Optional<java.util.Map.Entry<String, java.time.Duration>> timeUntilExhausted() {
+        return trend.timeUntilZero().map(left -> java.util.Map.entry(reading, left));
     }
 
     @Override

@@ -17,4 +17,9 @@ public interface SeriesJudge {
 
     /** True when it holds nothing that could still count at {@code at}: a series that went away can be forgotten. */
     boolean isIdle(Instant at);
+
+    /** For a balance watched for running out: its name and how long until it reaches zero at its current rate. */
+    default java.util.Optional<java.util.Map.Entry<String, java.time.Duration>> timeUntilExhausted() {
+        return java.util.Optional.empty();
+    }
 }
