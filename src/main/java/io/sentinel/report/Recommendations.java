@@ -68,6 +68,8 @@ public final class Recommendations {
             line(FailureClass.REDIRECT, "Point the check at the final address the redirect names."),
             line(FailureClass.BLOCKED, "A CDN or firewall blocked Sentinel: allow its address or user agent; the"
                     + " keys were never checked."),
+            line(FailureClass.CONTRACT, "An operator's route handed over a result with a missing or wrong field: fix"
+                    + " the route against the contract in docs/routes.md."),
             line(FailureClass.INTERNAL, "A fault in Sentinel itself: read its log around the first-seen time and"
                     + " report it."));
 
