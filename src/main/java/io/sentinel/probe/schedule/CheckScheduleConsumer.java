@@ -39,7 +39,8 @@ final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsum
         } catch (Exception failure) {
             exchange.setException(failure);
         } finally {
-            if (exchange.getException() != null) {
+            // a probe that was running when its route was told to stop is not a failure of the route
+            if (exchange.getException() != null && isRunAllowed()) {
                 getExceptionHandler().handleException("Probe of " + check.id() + " failed in its route", exchange,
                         exchange.getException());
             }
