@@ -310,7 +310,7 @@ class ValidateCommandTest {
         int code = Sentinel.run(new String[] {"--confg", "x"}, print(out), print(err), environment::get);
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("unknown argument '--confg'").contains("Usage: sentinel [run|validate|check]");
+        assertThat(stderr()).contains("unknown argument '--confg'").contains("Usage: sentinel [run|validate|check|report]");
     }
 
     private int validate(String yaml) throws IOException {
