@@ -29,7 +29,7 @@ import time
 import urllib.request
 
 # the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena
-JVM_FLAGS = ["-Xmx80m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+JVM_FLAGS = ["-Xmx128m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
              "-XX:MaxDirectMemorySize=32m", "-Dio.netty.allocator.numDirectArenas=1",
              "-Dio.netty.allocator.numHeapArenas=1"]
 MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
