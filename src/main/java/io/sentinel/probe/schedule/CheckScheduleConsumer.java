@@ -9,8 +9,12 @@ import org.apache.camel.support.DefaultConsumer;
 /** Runs the route for each probe the scheduler hands it, on the scheduler's probe thread. */
 final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsumer {
 
+    /** How long a stop waits for probes already running, as Camel's own shutdown timeout does. */
+    private static final long FINISH_RUNNING_MILLIS = 10_000;
+
     private final ProbeSelector selector;
     private final ProbeScheduler scheduler;
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     CheckScheduleConsumer(CheckScheduleEndpoint endpoint, Processor processor, ProbeSelector selector,
                           ProbeScheduler scheduler) {
@@ -31,6 +35,7 @@ final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsum
 
     @Override
     public void probe(CheckConfig check) {
+        running.incrementAndGet();
         Exchange exchange = createExchange(false);
         try {
             exchange.setProperty(ProbeExchange.CHECK, check);
@@ -45,6 +50,7 @@ final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsum
                         exchange.getException());
             }
             releaseExchange(exchange, false);
+            running.decrementAndGet();
         }
     }
 
@@ -54,9 +60,17 @@ final class CheckScheduleConsumer extends DefaultConsumer implements ProbeConsum
         scheduler.attach(this);
     }
 
+    /**
+     * No new probes, then the running ones finish while the route's steps still run, so a probe in flight at a stop
+     * reaches the results (and the database) instead of being cut off halfway.
+     */
     @Override
     protected void doStop() throws Exception {
         scheduler.detach(this);
+        long deadline = System.nanoTime() + FINISH_RUNNING_MILLIS * 1_000_000;
+        while (running.get() > 0 && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
         super.doStop();
     }
 }
