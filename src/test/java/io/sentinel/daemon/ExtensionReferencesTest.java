@@ -45,26 +45,6 @@ class ExtensionReferencesTest {
     }
 
     @Test
-    void theRunningDaemonResolvesEveryReference() throws Exception {
-        try (InProcessDaemon daemon = InProcessDaemon.start(directory, """
-                dependencies:
-                  - id: web
-                checks:
-                  - {id: home, dependency: web, kind: http, url: "http://127.0.0.1:9/"}
-                """, Map.of(), Clock.systemUTC())) {
-            CamelContext camel = daemon.camelContext();
-            List<String> unresolved = new ArrayList<>();
-            for (String reference : references()) {
-                if (camel.getRegistry().lookupByName(reference) == null) {
-                    unresolved.add(reference);
-                }
-            }
-            assertThat(unresolved).isEmpty();
-            assertThat(camel.getPropertiesComponent().hasPropertiesFunction("secret")).isTrue();
-        }
-    }
-
-    @Test
     void everyKameletAnExampleUsesIsShipped() throws IOException {
         Set<String> shipped = new TreeSet<>();
         try (Stream<Path> files = Files.list(KAMELETS)) {

@@ -57,16 +57,25 @@ class RouteReferencesTest {
                     unresolved.add(reference);
                 }
             }
+            for (String reference : ExtensionReferencesTest.references()) {
+                if (camel.getRegistry().lookupByName(reference) == null) {
+                    unresolved.add(reference);
+                }
+            }
             for (ProbeKind kind : BuiltInKinds.all()) {
                 if (camel.getRegistry().lookupByName(kind.probeBean()) == null) {
                     unresolved.add(kind.probeBean());
                 }
             }
             assertThat(unresolved).isEmpty();
+            assertThat(camel.getPropertiesComponent().hasPropertiesFunction("secret")).as("{{secret:…}} in routes").isTrue();
         }
     }
 
-    /** Every {@code ref:} value and every breaker name in the built-in routes and Kamelets. */
+    /**
+     * Every {@code ref:} value and every breaker name in the built-in routes and Kamelets; the running daemon test
+     * also resolves those of the examples ({@link ExtensionReferencesTest#references()}).
+     */
     static Set<String> shippedReferences() throws IOException {
         Set<String> references = new TreeSet<>();
         try (Stream<Path> files = Stream.concat(Files.list(Path.of("src/main/resources/sentinel/routes")),
