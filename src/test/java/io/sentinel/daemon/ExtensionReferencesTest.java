@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -28,9 +27,6 @@ class ExtensionReferencesTest {
     private static final Path KAMELETS = Path.of("src/main/resources/kamelets");
     private static final Path EXAMPLES = Path.of("routes/examples");
     private static final Pattern KAMELET_URI = Pattern.compile("kamelet:([a-z0-9-]+)");
-
-    @TempDir
-    Path directory;
 
     @Test
     void everyReferenceOfTheKameletsAndExamplesIsAFixedBeanName() throws IOException {
