@@ -98,11 +98,11 @@ public final class ConfigLoader {
         CheckDefaults defaults = root.read("defaults", ConfigLoader::readDefaults).orElse(CheckDefaults.STANDARD);
         // channels first: checks and dependencies may name them; the rest of alerts: may name checks
         Optional<ConfigSection> alertsSection = root.section("alerts");
-        List<ChannelConfig> channels = ChannelReader.read(alertsSection);
-        Set<String> channelIds = channels.stream().map(ChannelConfig::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        ChannelReader.Channels read = ChannelReader.read(alertsSection);
+        Set<String> channelIds = read.channels().stream().map(ChannelConfig::id).collect(Collectors.toCollection(LinkedHashSet::new));
         List<DependencyConfig> dependencies = new DependencyReader(channelIds).read(root.sections("dependencies"));
         List<CheckConfig> checks = new CheckReader(kinds, defaults, dependencies, channelIds).read(root.sections("checks"));
-        AlertsConfig alerts = AlertsReader.read(alertsSection, channels,
+        AlertsConfig alerts = AlertsReader.read(alertsSection, read,
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
         if (!root.has("checks")) {

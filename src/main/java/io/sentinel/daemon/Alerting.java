@@ -59,7 +59,7 @@ final class Alerting implements AutoCloseable {
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
         this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, clock), outbox,
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts(), http, clock), outbox,
                 new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,

@@ -1,9 +1,11 @@
 package io.sentinel.daemon;
 
 import io.sentinel.alert.AlertDelivery;
+import io.sentinel.alert.dispatch.Grouping;
 import io.sentinel.alert.email.EmailSender;
 import io.sentinel.alert.log.LogSender;
 import io.sentinel.alert.slack.SlackSender;
+import io.sentinel.config.AlertsConfig;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.EmailChannelConfig;
 import io.sentinel.config.SlackChannelConfig;
@@ -21,17 +23,18 @@ final class ChannelSenders {
     private ChannelSenders() {
     }
 
-    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels, HttpCaller http, Clock clock) {
-        return channels.stream().map(channel -> of(channel, http, clock)).toList();
+    static List<AlertDelivery.Channel> of(AlertsConfig alerts, HttpCaller http, Clock clock) {
+        return alerts.channels().stream()
+                .map(channel -> of(channel, Grouping.within(alerts.groupWindowFor(channel.id())), http, clock)).toList();
     }
 
-    private static AlertDelivery.Channel of(ChannelConfig channel, HttpCaller http, Clock clock) {
+    private static AlertDelivery.Channel of(ChannelConfig channel, Grouping grouping, HttpCaller http, Clock clock) {
         if (channel instanceof SlackChannelConfig slack) {
-            return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING);
+            return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING, grouping);
         }
         if (channel instanceof EmailChannelConfig email) {
-            return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO);
+            return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO, grouping);
         }
-        return new AlertDelivery.Channel(new LogSender(channel.id()), Duration.ZERO);
+        return new AlertDelivery.Channel(new LogSender(channel.id()), Duration.ZERO, grouping);
     }
 }

@@ -28,6 +28,24 @@ public final class IncidentIds {
     }
 
     /**
+     * {@code incident:supabase-db@20261202T071000.123Z}: one outage of a dependency, named after the moment the
+     * problem of its first alert began. Prefixed, so it never reads as a check's alert id.
+     */
+    public static String forDependency(String dependency, Instant problemBegan) {
+        return "incident:" + dependency + "@" + STAMP.format(problemBegan);
+    }
+
+    /** {@code connectivity@20261202T071000.123Z}: Sentinel's own network lost, from the moment it was known. */
+    public static String forConnectivity(Instant lostAt) {
+        return io.sentinel.model.AlertEvent.CONNECTIVITY + "@" + STAMP.format(lostAt);
+    }
+
+    /** {@code <incident>/RECOVERED@20261202T071300.000Z}: a fact of an incident, at the moment it happened. */
+    public static String fact(String incidentId, String what, Instant at) {
+        return incidentId + "/" + what + "@" + STAMP.format(at);
+    }
+
+    /**
      * {@code <incident>/FIRING-DOWN@20261202T071300.000Z}: one transition of one incident, at the moment it was
      * decided (an incident can enter the same state twice: DOWN, DEGRADED, DOWN again).
      */

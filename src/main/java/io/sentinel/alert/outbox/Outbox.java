@@ -6,9 +6,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,13 +100,27 @@ public final class Outbox {
 
     /** Records a new state of an entry (delivered, to retry, failed, released …). */
     public void update(OutboxEntry entry) {
-        store(entry, false);
-        if (entry.state().isFinished()) {
-            unfinished.remove(entry.key());
-        } else {
-            unfinished.put(entry.key(), entry);
+        updateAll(List.of(entry));
+    }
+
+    /**
+     * Records new states of the notifications of one message in one write (one transaction, or one spool
+     * append), so a crash leaves all of them as they were or all of them changed: a delivered message is
+     * never half marked, and never sent again but as a whole.
+     */
+    public void updateAll(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
-        listeners.forEach(listener -> listener.accept(entry));
+        storeAll(entries);
+        for (OutboxEntry entry : entries) {
+            if (entry.state().isFinished()) {
+                unfinished.remove(entry.key());
+            } else {
+                unfinished.put(entry.key(), entry);
+            }
+        }
+        entries.forEach(entry -> listeners.forEach(listener -> listener.accept(entry)));
     }
 
     /**
@@ -149,20 +165,10 @@ public final class Outbox {
     }
 
     private boolean store(OutboxEntry entry, boolean isNew) {
-        if (!databaseDown || spool.isEmpty()) {
-            try {
-                boolean stored = isNew ? repository.insertIfAbsent(entry) : upsert(entry);
-                databaseDown = false;
-                return stored;
-            } catch (RuntimeException databaseUnavailable) {
-                if (!databaseDown) {
-                    LOG.warn("The outbox table cannot be written ({}); notifications are kept in a local spool until"
-                            + " the database is back, and delivery goes on", databaseUnavailable.getMessage());
-                }
-                databaseDown = true;
-            }
+        Optional<Boolean> stored = inTable(() -> isNew ? repository.insertIfAbsent(entry) : upsert(entry));
+        if (stored.isPresent()) {
+            return stored.get();
         }
-        // keep the order of changes: once spooling, spool until the spool has been copied to the table
         spool.append(entry);
         return true;
     }
@@ -170,5 +176,38 @@ public final class Outbox {
     private boolean upsert(OutboxEntry entry) {
         repository.upsert(entry);
         return true;
+    }
+
+    private void storeAll(List<OutboxEntry> entries) {
+        if (entries.size() == 1) {
+            store(entries.get(0), false);
+        } else if (inTable(() -> {
+            repository.upsertAll(entries);
+            return true;
+        }).isEmpty()) {
+            spool.appendAll(entries);
+        }
+    }
+
+    /**
+     * Writes to the table, or says it could not (the caller spools instead). Once spooling, changes keep going
+     * to the spool until it has been copied to the table, so they reach the table in the order they were made.
+     */
+    private <T> Optional<T> inTable(Supplier<T> write) {
+        if (databaseDown && !spool.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            T written = write.get();
+            databaseDown = false;
+            return Optional.of(written);
+        } catch (RuntimeException databaseUnavailable) {
+            if (!databaseDown) {
+                LOG.warn("The outbox table cannot be written ({}); notifications are kept in a local spool until"
+                        + " the database is back, and delivery goes on", databaseUnavailable.getMessage());
+            }
+            databaseDown = true;
+            return Optional.empty();
+        }
     }
 }

@@ -29,9 +29,16 @@ final class OutboxSpool {
     }
 
     synchronized void append(OutboxEntry entry) {
+        appendAll(List.of(entry));
+    }
+
+    /** Appends the changes in one write: a crash keeps whole lines, and a torn last line is skipped when read. */
+    synchronized void appendAll(List<OutboxEntry> entries) {
+        StringBuilder lines = new StringBuilder();
+        entries.forEach(entry -> lines.append(NotificationJson.write(entry)).append('\n'));
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(file, NotificationJson.write(entry) + "\n", StandardCharsets.UTF_8,
+            Files.writeString(file, lines, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.SYNC);
         } catch (IOException diskTrouble) {
             throw new UncheckedIOException("cannot write the outbox spool " + file, diskTrouble);
