@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param alerts            its own alert settings over its dependency's and the severity routing
  * @param costPerCall       what one probe costs in US dollars, when not the kind's default
  * @param readingAlerts     alerts on the numbers its probes read
+ * @param connectivity      true for a check of Sentinel's own network (a well-known endpoint): when every such
+ *                          check fails, the others are UNKNOWN rather than DOWN
  */
 public record CheckConfig(
         String id,
@@ -39,7 +41,8 @@ public record CheckConfig(
         CheckOptions options,
         AlertOverrides alerts,
         Optional<Double> costPerCall,
-        List<ReadingAlert> readingAlerts) {
+        List<ReadingAlert> readingAlerts,
+        boolean connectivity) {
 
     /** Above this a probe is never DEGRADED before its timeout anyway. */
     public static final Duration LONGEST_LATENCY_LIMIT = CheckDefaults.LONGEST_TIMEOUT;
@@ -75,6 +78,12 @@ public record CheckConfig(
         }
     }
 
+    /** This check, watching Sentinel's own connectivity. */
+    public CheckConfig asConnectivityCheck() {
+        return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
+                successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts, true);
+    }
+
     /** The options, typed, for the kind's own probe. */
     public <T extends CheckOptions> T options(Class<T> type) {
         return type.cast(options);
@@ -102,6 +111,7 @@ public record CheckConfig(
         private AlertOverrides alerts = AlertOverrides.NONE;
         private Optional<Double> costPerCall = Optional.empty();
         private List<ReadingAlert> readingAlerts = List.of();
+        private boolean connectivity;
 
         private Builder(String id, String dependency, String kind, CheckOptions options) {
             this.id = id;
@@ -161,9 +171,14 @@ public record CheckConfig(
             return this;
         }
 
+        public Builder connectivity(boolean value) {
+            this.connectivity = value;
+            return this;
+        }
+
         public CheckConfig build() {
             return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts);
+                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts, connectivity);
         }
     }
 }

@@ -58,6 +58,7 @@ final class CheckReader {
         Optional<Double> costPerCall = section.number("costPerCall", 0, CheckConfig.MAX_COST_PER_CALL,
                 "US dollars per probe, e.g. costPerCall: 0.015");
         List<ReadingAlert> readingAlerts = ReadingAlertReader.read(section);
+        boolean connectivity = section.bool("connectivity", false);
 
         id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
                 section.problem("id", "check id " + ProblemText.quote(section.written("id").orElse(value)) + " is not a valid id",
@@ -75,6 +76,6 @@ final class CheckReader {
         }
         return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
                 severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts,
-                costPerCall, readingAlerts));
+                costPerCall, readingAlerts, connectivity));
     }
 }

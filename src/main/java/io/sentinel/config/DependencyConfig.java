@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param breaker     its breaker's settings
  * @param alerts      its own alert settings over the severity routing
  * @param dailyBudget the most its probes may cost per UTC day, in US dollars
+ * @param dependsOn   the dependencies it cannot work without (edge functions need the database and auth): while
+ *                    one of them is DOWN, this one's alerts are held and listed in the parent's incident
  */
 public record DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
-                               java.util.Optional<Double> dailyBudget) {
+                               java.util.Optional<Double> dailyBudget, java.util.List<String> dependsOn) {
 
     /** US dollars per day; a health probe budget beyond this is a typo. */
     public static final double MAX_DAILY_BUDGET = 100_000;
@@ -24,6 +26,15 @@ public record DependencyConfig(String id, String description, BreakerSettings br
         Objects.requireNonNull(breaker, "breaker");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(dailyBudget, "dailyBudget");
+        dependsOn = java.util.List.copyOf(dependsOn);
+        if (dependsOn.contains(id)) {
+            throw new IllegalArgumentException("dependency " + id + " cannot depend on itself");
+        }
+    }
+
+    public DependencyConfig(String id, String description, BreakerSettings breaker, AlertOverrides alerts,
+                            java.util.Optional<Double> dailyBudget) {
+        this(id, description, breaker, alerts, dailyBudget, java.util.List.of());
     }
 
     public DependencyConfig(String id, String description, BreakerSettings breaker) {

@@ -15,6 +15,8 @@ import io.sentinel.alert.silence.Muting;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.incident.IncidentTracker;
+import io.sentinel.incident.Topology;
 import io.sentinel.metrics.AlertMetrics;
 import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ final class Alerting implements AutoCloseable {
     final Outbox outbox;
     final AlertDelivery delivery;
     final DecisionLog decisions;
+    final IncidentTracker incidentTracker;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, Clock clock) {
@@ -46,19 +49,23 @@ final class Alerting implements AutoCloseable {
                 channel.id(), channel.howToEnable()));
         this.decisions = storage.decisions;
         List<Decision> uncopied = decisions.uncopied();
+        this.incidentTracker = new IncidentTracker(Topology.of(config));
+        IncidentRestore.into(incidentTracker, storage, uncopied, clock);
         OpenIncidents incidents = new OpenIncidents();
         try {
-            incidents.restore(storage.alertEvents.recent(1_000));
+            incidents.restore(storage.alertEvents.recent(1_000).stream()
+                    .filter(event -> incidentTracker.isTold(event.incidentId())).toList());
         } catch (RuntimeException databaseUnavailable) {
             LOG.warn("Could not restore open incidents ({}); reminders start with the next alert",
                     databaseUnavailable.getMessage());
         }
-        uncopied.forEach(decision -> decision.events().forEach(incidents::record));
+        uncopied.forEach(decision -> decision.events().stream()
+                .filter(event -> incidentTracker.isTold(event.incidentId())).forEach(incidents::record));
         this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"));
         outbox.load(uncopied.stream().flatMap(decision -> decision.notifications().stream()).toList());
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
-        this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, clock);
+        this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, incidentTracker, clock);
         this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts(), http, clock), outbox,
                 new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),

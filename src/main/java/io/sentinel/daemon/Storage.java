@@ -6,6 +6,7 @@ import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
+import io.sentinel.store.IncidentStore;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
 import io.sentinel.store.Retention;
@@ -26,6 +27,7 @@ final class Storage implements AutoCloseable {
     final SilenceStore silences;
     final SpendStore spending;
     final DecisionLog decisions;
+    final IncidentStore incidents;
     final Retention retention;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
@@ -38,6 +40,7 @@ final class Storage implements AutoCloseable {
         this.silences = new SilenceStore(database);
         this.spending = new SpendStore(database);
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
+        this.incidents = new IncidentStore(database);
         this.retention = new Retention(results, config.retention(), clock);
     }
 

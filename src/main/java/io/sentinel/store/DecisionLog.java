@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits each decision (a check's new state, its alert events, their notifications) in one database
- * transaction. While the database is failing, decisions go to a local spool file instead, in order, and
+ * Commits each decision (a check's new state, its alert events, their notifications, the incidents they
+ * changed) in one database transaction. While the database is failing, decisions go to a local spool file instead, in order, and
  * {@link #copySpool()} moves them to the database once it answers; until then every new decision is spooled
  * too, so they reach the database in the order they were made.
  *
@@ -91,6 +91,7 @@ public final class DecisionLog implements DecisionRepository {
             for (AlertEvent event : decision.events()) {
                 AlertEventStore.insertIfAbsent(connection, event);
             }
+            IncidentStore.write(connection, decision.incidents());
             List<OutboxEntry> added = new ArrayList<>();
             for (OutboxEntry entry : decision.notifications()) {
                 if (OutboxStore.insertIfAbsent(connection, entry)) {
@@ -105,6 +106,8 @@ public final class DecisionLog implements DecisionRepository {
         if (decision.state() != null) {
             return decision.state().checkId();
         }
-        return decision.events().stream().findFirst().map(AlertEvent::subject).orElse("nothing");
+        return decision.events().stream().findFirst().map(AlertEvent::subject)
+                .or(() -> decision.incidents().incidents().stream().findFirst().map(incident -> incident.id()))
+                .orElse("nothing");
     }
 }

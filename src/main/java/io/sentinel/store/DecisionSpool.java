@@ -9,6 +9,7 @@ import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.outbox.NotificationJson;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.incident.IncidentUpdate;
 import io.sentinel.json.Json;
 import io.sentinel.rules.CheckState;
 import java.io.IOException;
@@ -99,6 +100,9 @@ final class DecisionSpool {
         for (OutboxEntry entry : decision.notifications()) {
             notifications.add(json.readTree(NotificationJson.write(entry)));
         }
+        if (!decision.incidents().isEmpty()) {
+            line.set("incidents", json.valueToTree(decision.incidents()));
+        }
         return json.writeValueAsString(line);
     }
 
@@ -113,6 +117,8 @@ final class DecisionSpool {
         for (JsonNode entry : node.path("notifications")) {
             notifications.add(NotificationJson.readEntry(json.writeValueAsString(entry)));
         }
-        return new Decision(state, events, notifications);
+        IncidentUpdate incidents = node.hasNonNull("incidents")
+                ? json.treeToValue(node.get("incidents"), IncidentUpdate.class) : IncidentUpdate.NONE;
+        return new Decision(state, events, notifications, incidents);
     }
 }
