@@ -15,6 +15,7 @@ import io.sentinel.alert.silence.Muting;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.model.AlertEvent;
 import io.sentinel.incident.IncidentTracker;
 import io.sentinel.incident.Topology;
 import io.sentinel.metrics.AlertMetrics;
@@ -22,6 +23,7 @@ import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
 import io.sentinel.store.DecisionLog;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,16 +53,17 @@ final class Alerting implements AutoCloseable {
         List<Decision> uncopied = decisions.uncopied();
         this.incidentTracker = new IncidentTracker(Topology.of(config));
         IncidentRestore.into(incidentTracker, storage, uncopied, clock);
-        OpenIncidents incidents = new OpenIncidents();
+        List<AlertEvent> recent = new ArrayList<>();
         try {
-            incidents.restore(storage.alertEvents.recent(1_000).stream()
-                    .filter(event -> incidentTracker.isTold(event.incidentId())).toList());
+            recent.addAll(storage.alertEvents.recent(1_000));
         } catch (RuntimeException databaseUnavailable) {
             LOG.warn("Could not restore open incidents ({}); reminders start with the next alert",
                     databaseUnavailable.getMessage());
         }
-        uncopied.forEach(decision -> decision.events().stream()
-                .filter(event -> incidentTracker.isTold(event.incidentId())).forEach(incidents::record));
+        uncopied.forEach(decision -> recent.addAll(decision.events()));
+        incidentTracker.restoreWaiting(recent);
+        OpenIncidents incidents = new OpenIncidents();
+        incidents.restore(recent.stream().filter(event -> incidentTracker.isTold(event.incidentId())).toList());
         this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"));
         outbox.load(uncopied.stream().flatMap(decision -> decision.notifications().stream()).toList());
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);

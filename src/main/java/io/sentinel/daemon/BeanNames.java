@@ -13,6 +13,7 @@ public final class BeanNames {
     public static final String CHECKS = "checks";
     public static final String BREAKER_VERDICT = "breakerVerdict";
     public static final String RESULT_INTAKE = "resultIntake";
+    public static final String CONNECTIVITY_GATE = "connectivityGate";
     public static final String PROBE_METRICS = "probeMetrics";
     public static final String RESULT_RECORDER = "resultRecorder";
     public static final String RULES = "rules";
@@ -42,7 +43,7 @@ public final class BeanNames {
 
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
-        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
+        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, CONNECTIVITY_GATE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 DECISION_LOG, ALERT_DELIVERY, RETENTION, STATUS_API, BREAKER_API, SILENCE_API, COST_API, INCIDENT_API,
                 API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER, METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY);
     }

@@ -49,6 +49,12 @@ public final class IncidentTracker {
 
     /** Alertmanager's default resolve timeout is 5 minutes; an outage that flaps back within half an hour is the same one. */
     public static final Duration QUIET_PERIOD = Duration.ofMinutes(30);
+    /**
+     * How long a breaker's alert waits for a check of its dependency to go DOWN. A breaker opens inside the probe
+     * whose result then makes its check DOWN: that decision follows within milliseconds, or within the second
+     * the housekeeping route takes to collect a breaker event no result carried.
+     */
+    public static final Duration BREAKER_JOIN_WAIT = Duration.ofSeconds(2);
 
     private final Topology topology;
     private final Duration quietPeriod;
@@ -60,6 +66,8 @@ public final class IncidentTracker {
     private final Map<String, Set<String>> dependents = new HashMap<>();
     /** The alerts firing now, by alert id. */
     private final Map<String, Firing> firing = new LinkedHashMap<>();
+    /** Breaker alerts waiting to see whether a check of their dependency goes DOWN with them, by alert id. */
+    private final Map<String, AlertEvent> breakersWaiting = new LinkedHashMap<>();
 
     /** An alert that is firing, where it is listed and in what role. */
     private static final class Firing {
@@ -126,6 +134,19 @@ public final class IncidentTracker {
         scheduleReleases(now);
     }
 
+    /**
+     * Picks up the breaker alerts that were waiting for their checks when the previous run stopped: a breaker
+     * whose latest event is FIRING and that no incident lists yet. {@link #due} tells them, or joins them to a
+     * check that is DOWN.
+     */
+    public synchronized void restoreWaiting(Collection<AlertEvent> recentEvents) {
+        Map<String, AlertEvent> latest = new LinkedHashMap<>();
+        recentEvents.stream().sorted(Comparator.comparing(AlertEvent::at)).forEach(event -> latest.put(event.incidentId(), event));
+        latest.values().stream()
+                .filter(event -> event.status() == AlertStatus.FIRING && isBreaker(event) && !firing.containsKey(event.incidentId()))
+                .forEach(event -> breakersWaiting.put(event.incidentId(), event));
+    }
+
     /** Puts the events of one verdict into their incidents. */
     public synchronized Correlation correlate(List<AlertEvent> events) {
         Changes changes = new Changes();
@@ -142,6 +163,7 @@ public final class IncidentTracker {
     /** What time alone decides: held alerts released, recovered incidents confirmed stable. */
     public synchronized Correlation due(Instant now) {
         Changes changes = new Changes();
+        breakersAlone(now, changes);
         release(now, changes);
         confirm(now, changes);
         return changes.build();
@@ -153,7 +175,7 @@ public final class IncidentTracker {
      */
     public synchronized boolean isTold(String alertId) {
         Firing known = firing.get(alertId);
-        return known == null || known.isTold();
+        return !breakersWaiting.containsKey(alertId) && (known == null || known.isTold());
     }
 
     private void fire(AlertEvent event, Changes changes) {
@@ -177,32 +199,72 @@ public final class IncidentTracker {
         if (isBreaker(event)) {
             Optional<Firing> checkDown = firingDown(event.dependency(), true);
             if (checkDown.isPresent()) {
-                Firing check = checkDown.get();
-                list(new Firing(event, check.incidentId, AlertRole.BREAKER, null), event.at(), changes);
-                changes.fact(check.incidentId, event.at(), FactKind.BREAKER_JOINED, event.subject(),
-                        event.subject() + " opened while " + check.event.checkId() + " is DOWN: part of this outage,"
-                                + " not told separately");
-                return;
+                joinCheck(event, checkDown.get(), changes);
+            } else {
+                breakersWaiting.put(event.incidentId(), event);
+            }
+            return;
+        }
+        classify(event, event.at(), changes);
+        if (event.checkId() != null && event.state() == HealthState.DOWN) {
+            Firing check = firing.get(event.incidentId());
+            for (AlertEvent breaker : new ArrayList<>(breakersWaiting.values())) {
+                if (breaker.dependency().equals(event.dependency())) {
+                    breakersWaiting.remove(breaker.incidentId());
+                    joinCheck(breaker, check, changes);
+                }
             }
         }
+    }
+
+    /** The breaker opened because its checks failed: listed with the check that is DOWN, not told. */
+    private void joinCheck(AlertEvent breaker, Firing check, Changes changes) {
+        list(new Firing(breaker, check.incidentId, AlertRole.BREAKER, null), breaker.at(), changes);
+        changes.fact(check.incidentId, breaker.at(), FactKind.BREAKER_JOINED, breaker.subject(),
+                breaker.subject() + " opened while " + check.event.checkId() + " is DOWN: part of this outage,"
+                        + " not told separately");
+    }
+
+    /** A breaker whose checks did not go DOWN with it: its alert stands alone, as any other alert would. */
+    private void breakersAlone(Instant now, Changes changes) {
+        for (AlertEvent breaker : new ArrayList<>(breakersWaiting.values())) {
+            if (breaker.at().plus(BREAKER_JOIN_WAIT).isAfter(now)) {
+                continue;
+            }
+            breakersWaiting.remove(breaker.incidentId());
+            Optional<Firing> checkDown = firingDown(breaker.dependency(), true);
+            if (checkDown.isPresent()) {
+                joinCheck(breaker, checkDown.get(), changes);
+            } else {
+                classify(breaker, breaker.at().plus(BREAKER_JOIN_WAIT), changes);
+            }
+        }
+    }
+
+    /** Held for a parent that is DOWN, or the dependency's own alert, told. */
+    private void classify(AlertEvent event, Instant at, Changes changes) {
         Optional<Firing> parentDown = parentDown(event.dependency());
         if (parentDown.isPresent()) {
             Firing parent = parentDown.get();
             String parentName = parent.event.dependency();
-            list(new Firing(event, parent.incidentId, AlertRole.DEPENDENT, parentName), event.at(), changes);
-            changes.fact(parent.incidentId, event.at(), FactKind.DEPENDENT_HELD, event.subject(),
+            list(new Firing(event, parent.incidentId, AlertRole.DEPENDENT, parentName), at, changes);
+            changes.fact(parent.incidentId, at, FactKind.DEPENDENT_HELD, event.subject(),
                     event.subject() + " " + event.state() + " while " + parentName + " (which " + event.dependency()
                             + " depends on) is DOWN: held, told only if still " + event.state() + " after "
                             + parentName + " recovers");
             return;
         }
-        Incident incident = ownIncident(event, event.at(), changes);
-        list(new Firing(event, incident.id(), AlertRole.OWN, null), event.at(), changes);
+        Incident incident = ownIncident(event, at, changes);
+        list(new Firing(event, incident.id(), AlertRole.OWN, null), at, changes);
         changes.tell(event, "");
     }
 
     private void resolve(AlertEvent event, Changes changes) {
         changes.record(event);
+        if (breakersWaiting.remove(event.incidentId()) != null) {
+            // closed again before anyone needed telling: recorded, not told
+            return;
+        }
         Firing resolved = firing.remove(event.incidentId());
         if (resolved == null) {
             // its FIRING was never put into an incident (raised before incidents were kept): told as it always was

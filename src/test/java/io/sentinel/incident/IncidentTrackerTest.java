@@ -69,14 +69,44 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void aBreakerWhoseCheckGoesDownAMomentLaterJoinsItsIncidentToo() {
+        AlertEvent breaker = breakerOpen("google-places", T0);
+        AlertEvent check = down("places-search", "google-places", T0.plusMillis(40));
+
+        Correlation opening = correlate(breaker);
+        Correlation checkDown = correlate(check);
+
+        assertThat(told(opening)).isEmpty();
+        assertThat(told(checkDown)).containsExactly(check);
+        assertThat(checkDown.update().alerts()).extracting(IncidentAlert::role).containsExactly(AlertRole.OWN, AlertRole.BREAKER);
+        assertThat(tracker.due(T0.plusSeconds(10)).notices()).isEmpty();
+    }
+
+    @Test
     void aBreakerOpeningWithNoCheckOfItsDependencyDownAlertsOnItsOwn() {
         AlertEvent breaker = breakerOpen("hunter", T0);
 
         Correlation opening = correlate(breaker);
+        boolean toldAtOnce = tracker.isTold(breaker.incidentId());
+        Correlation waited = tracker.due(T0.plus(IncidentTracker.BREAKER_JOIN_WAIT));
 
-        assertThat(told(opening)).containsExactly(breaker);
-        assertThat(opening.update().incidents()).singleElement()
+        assertThat(told(opening)).as("it waits a moment for its checks").isEmpty();
+        assertThat(toldAtOnce).isFalse();
+        assertThat(told(waited)).containsExactly(breaker);
+        assertThat(waited.update().incidents()).singleElement()
                 .satisfies(incident -> assertThat(incident.title()).isEqualTo("hunter breaker DOWN"));
+        assertThat(tracker.isTold(breaker.incidentId())).isTrue();
+    }
+
+    @Test
+    void aBreakerWaitingWhenSentinelStoppedIsToldAfterTheRestart() {
+        AlertEvent breaker = breakerOpen("hunter", T0);
+        correlate(breaker);
+        IncidentTracker restarted = new IncidentTracker(topology);
+
+        restarted.restoreWaiting(List.of(breaker));
+
+        assertThat(told(restarted.due(T0.plusSeconds(30)))).containsExactly(breaker);
     }
 
     @Test
