@@ -32,7 +32,7 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (18 checks, 11 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (20 checks, 12 dependencies)");
     }
 
     @Test
@@ -59,5 +59,9 @@ class ShippedConfigTest {
         assertThat(config.check("hunter-account").orElseThrow().options().toString()).doesNotContain("hunter-test-key-123");
         assertThat(config.dependency("foursquare").orElseThrow().dailyBudget()).hasValue(0.50);
         assertThat(config.check("supabase-auth-health").orElseThrow().latencyLimit()).hasValue(java.time.Duration.ofMillis(500));
+        assertThat(config.dependency("supabase-functions").orElseThrow().dependsOn())
+                .containsExactly("supabase-db", "supabase-auth");
+        assertThat(config.checks()).filteredOn(check -> check.connectivity()).extracting(check -> check.id())
+                .containsExactly("internet-google", "internet-cloudflare");
     }
 }
