@@ -145,7 +145,7 @@ public final class SentinelDaemon implements AutoCloseable {
                 new IncidentTimelines(storage.incidents, storage.alertEvents::forIncident, storage.outbox::forIncident,
                         storage.breakers, (check, from, to) -> storage.results.between(check, from, to, MAX_INCIDENT_RESULTS),
                         dependency -> checks.checksOf(dependency).stream().map(CheckConfig::id).toList(),
-                        options.clock())));
+                        storage.silences::all, options.clock())));
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());

@@ -2,6 +2,7 @@ package io.sentinel.incident.timeline;
 
 import io.sentinel.alert.outbox.DeliveryState;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.alert.silence.Silence;
 import io.sentinel.breaker.BreakerRepository;
 import io.sentinel.breaker.BreakerTransition;
 import io.sentinel.incident.AlertRole;
@@ -24,12 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads an incident back as its timeline of facts and its impact. Only what is recorded is told: the facts
  * the incident recorded itself, the alert events of its alerts, the breaker transitions of their
- * dependencies (operators' actions among them), every notification queued and delivered per channel, and the
- * first failed probe of each affected check. Nothing is estimated; what is no longer recorded (results past
+ * dependencies (operators' actions among them), the silences operators created for its alerts, every
+ * notification queued and delivered per channel, and the first failed probe of each affected check. Nothing is estimated; what is no longer recorded (results past
  * their retention) is left out.
  */
 public final class IncidentTimelines {
@@ -45,22 +47,26 @@ public final class IncidentTimelines {
     private final BreakerRepository breakers;
     private final ProbeWindow results;
     private final Function<String, List<String>> checksOfDependency;
+    private final Supplier<List<Silence>> silences;
     private final Clock clock;
 
     /**
      * @param eventsOfAlert        the alert events of one alert (its id is the events' {@code incidentId})
      * @param notificationsOfAlert the notifications of one alert
      * @param checksOfDependency   the configured checks of a dependency, whose probes count for its breaker's alert
+     * @param silences             every silence operators created
      */
     public IncidentTimelines(IncidentRepository incidents, Function<String, List<AlertEvent>> eventsOfAlert,
                              Function<String, List<OutboxEntry>> notificationsOfAlert, BreakerRepository breakers,
-                             ProbeWindow results, Function<String, List<String>> checksOfDependency, Clock clock) {
+                             ProbeWindow results, Function<String, List<String>> checksOfDependency,
+                             Supplier<List<Silence>> silences, Clock clock) {
         this.incidents = incidents;
         this.eventsOfAlert = eventsOfAlert;
         this.notificationsOfAlert = notificationsOfAlert;
         this.breakers = breakers;
         this.results = results;
         this.checksOfDependency = checksOfDependency;
+        this.silences = silences;
         this.clock = clock;
     }
 
@@ -89,6 +95,7 @@ public final class IncidentTimelines {
         events.forEach(event -> timeline.add(entry(event)));
         incidents.factsOf(incident.id()).forEach(fact -> timeline.add(entry(fact)));
         breakerTransitions(incident, alerts, start, last, timeline);
+        silences(events, start, last, timeline);
         notifications.forEach(entry -> notificationEntries(entry, timeline));
         timeline.sort(Comparator.comparing(TimelineEntry::at));
 
@@ -165,6 +172,22 @@ public final class IncidentTimelines {
                     timeline.add(entry(transition));
                 }
             }
+        }
+    }
+
+    /** Silences created while the incident lasted that hold any of its alerts. */
+    private void silences(List<AlertEvent> events, Instant from, Instant to, List<TimelineEntry> timeline) {
+        for (Silence silence : silences.get()) {
+            if (silence.createdAt().isBefore(from) || silence.createdAt().isAfter(to)
+                    || events.stream().noneMatch(silence::matches)) {
+                continue;
+            }
+            List<String> matchers = new ArrayList<>();
+            silence.checkId().ifPresent(check -> matchers.add("check " + check));
+            silence.dependency().ifPresent(dependency -> matchers.add("dependency " + dependency));
+            silence.severity().ifPresent(severity -> matchers.add(severity.label() + " alerts"));
+            timeline.add(new TimelineEntry(silence.createdAt(), "OPERATOR_ACTION", "", "", "an operator silenced "
+                    + String.join(", ", matchers) + " until " + silence.endsAt() + ": " + silence.reason()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKeys;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.alert.silence.Silence;
 import io.sentinel.breaker.BreakerRepository;
 import io.sentinel.breaker.BreakerTransition;
 import io.sentinel.breaker.StoredBreaker;
@@ -46,6 +47,7 @@ class IncidentTimelinesTest {
     private final List<AlertEvent> events = new ArrayList<>();
     private final List<OutboxEntry> notifications = new ArrayList<>();
     private final List<BreakerTransition> transitions = new ArrayList<>();
+    private final List<Silence> silences = new ArrayList<>();
     private final Incident incident = Incident.opened(INCIDENT, "foursquare", Severity.HIGH, "fsq-search DOWN",
             T0.plusSeconds(20)).recovered(T0.plusSeconds(300));
     private final List<IncidentAlert> alerts = List.of(
@@ -65,7 +67,7 @@ class IncidentTimelinesTest {
             (check, from, to) -> results.stream().filter(result -> result.checkId().equals(check))
                     .filter(result -> !result.startedAt().isBefore(from) && !result.startedAt().isAfter(to)).toList(),
             dependency -> dependency.equals("foursquare") ? List.of("fsq-search") : List.of(),
-            Clock.fixed(T0.plusSeconds(3_600), ZoneOffset.UTC));
+            () -> silences, Clock.fixed(T0.plusSeconds(3_600), ZoneOffset.UTC));
 
     @Test
     void theTimelineHoldsEveryRecordedFactInOrderAndTheImpactCountsOnlyRecordedProbes() {
@@ -90,6 +92,10 @@ class IncidentTimelinesTest {
                 T0.plusSeconds(60), "credits exhausted, see INC-7", BreakerTransition.OPERATOR));
         transitions.add(new BreakerTransition("foursquare", CircuitBreaker.State.OPEN, CircuitBreaker.State.CLOSED,
                 T0.minusSeconds(3_000), "long before", BreakerTransition.AUTOMATIC));
+        silences.add(new Silence("6f0c0000-0000-0000-0000-000000000001", Optional.empty(), Optional.of("foursquare"),
+                Optional.empty(), T0.plusSeconds(90), T0.plusSeconds(7_290), "waiting for credits", T0.plusSeconds(90)));
+        silences.add(new Silence("6f0c0000-0000-0000-0000-000000000002", Optional.of("hunter-account"), Optional.empty(),
+                Optional.empty(), T0.plusSeconds(95), T0.plusSeconds(7_295), "another matter", T0.plusSeconds(95)));
 
         IncidentView view = timelines.view(INCIDENT).orElseThrow();
 
@@ -102,6 +108,8 @@ class IncidentTimelinesTest {
                 "2026-12-02T07:10:21Z NOTIFICATION_DELIVERED FIRING fsq-search DOWN delivered to ops-slack",
                 "2026-12-02T07:11:00Z OPERATOR_ACTION an operator moved the foursquare breaker from OPEN to FORCED_OPEN:"
                         + " credits exhausted, see INC-7",
+                "2026-12-02T07:11:30Z OPERATOR_ACTION an operator silenced dependency foursquare until"
+                        + " 2026-12-02T09:11:30Z: waiting for credits",
                 "2026-12-02T07:15:00Z ALERT_RESOLVED fsq-search UP: 1 good probe",
                 "2026-12-02T07:15:00Z RECOVERED every alert of foursquare resolved");
         assertThat(view.impact().affectedChecks()).containsExactly("fsq-search", "fn-x");
