@@ -131,7 +131,11 @@ public final class ChannelDispatcher {
         List<OutboxEntry> retried = message.stream()
                 .filter(entry -> !retries.isTooOld(entry.notification().createdAt(), now)).toList();
         outbox.updateAll(retried.stream().map(entry -> entry.retryAt(resume, retry.reason())).toList());
-        retried.forEach(entry -> listener.retrying(entry, reason));
+        // one attempt, one report: a message of fifty must not log fifty lines per try
+        if (!retried.isEmpty()) {
+            listener.retrying(retried.get(0), retried.size() == 1 ? reason
+                    : reason + " (with " + (retried.size() - 1) + " more in the same message)");
+        }
         message.stream().filter(entry -> !retried.contains(entry)).forEach(entry ->
                 giveUp(entry, "gave up after " + (entry.attempts() + 1) + " attempts: " + retry.reason(), false));
         giveUpTooOldBehind(head, message, retry.reason(), now);
