@@ -467,8 +467,9 @@ public final class IncidentTracker {
                 + " separately; see the incident)";
     }
 
+    /** A breaker that opened by itself; an operator's hand is told like any other alert. */
     private static boolean isBreaker(AlertEvent event) {
-        return event.isAboutDependency() && event.incidentId().startsWith("breaker:");
+        return event.isAboutDependency() && IncidentIds.isAutomaticBreaker(event.incidentId());
     }
 
     private static String describe(AlertEvent event) {

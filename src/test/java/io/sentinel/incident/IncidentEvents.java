@@ -29,6 +29,14 @@ final class IncidentEvents {
                 firing.state(), null, "2 good probes in a row", null, firing.since(), at);
     }
 
+    /** An operator forcing a dependency's breaker open at {@code at}. */
+    static AlertEvent operatorForcedOpen(String dependency, Instant at) {
+        String alert = IncidentIds.forOperatorBreaker(dependency, at);
+        return new AlertEvent(IncidentIds.event(alert, "FIRING", "DOWN", at), alert, AlertStatus.FIRING, Severity.HIGH,
+                null, dependency, HealthState.DOWN, HealthState.UP, null,
+                dependency + " disabled by an operator until closed: credits exhausted", null, at, at);
+    }
+
     /** A dependency's breaker disabling it at {@code at}. */
     static AlertEvent breakerOpen(String dependency, Instant at) {
         String alert = IncidentIds.forBreaker(dependency, at);

@@ -99,6 +99,20 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void anOperatorDisablingADependencyIsToldAtOnceEvenDuringItsOutage() {
+        correlate(down("hunter-account", "hunter", T0));
+        AlertEvent forced = IncidentEvents.operatorForcedOpen("hunter", T0.plusSeconds(30));
+
+        Correlation action = correlate(forced);
+
+        assertThat(told(action)).containsExactly(forced);
+        assertThat(action.update().alerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.role()).isEqualTo(AlertRole.OWN);
+            assertThat(alert.incidentId()).isEqualTo("incident:hunter@20261202T071000.000Z");
+        });
+    }
+
+    @Test
     void aBreakerWaitingWhenSentinelStoppedIsToldAfterTheRestart() {
         AlertEvent breaker = breakerOpen("hunter", T0);
         correlate(breaker);
