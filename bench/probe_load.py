@@ -4,7 +4,8 @@
 Starts a local target server, writes a configuration with N http checks against it, runs the daemon jar
 the way a user does, lets it warm up, then measures over a window:
 
-  - sustained probes/s           (from sentinel_probe_results_total)
+  - sustained probes/s           (requests arriving at the target; the daemon's own scrape would be part of the load)
+  - start to healthy             (process start until /observe/health answers)
   - schedule lag p50/p99         (at the target: gap between two probes of one check, minus the interval)
   - CPU per probe                (process user+system time over the window / probes in the window)
   - peak RSS                     (VmHWM of the daemon process)
@@ -28,7 +29,7 @@ import time
 import urllib.request
 
 # the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena
-JVM_FLAGS = ["-Xmx80m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+JVM_FLAGS = ["-Xmx128m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
              "-XX:MaxDirectMemorySize=32m", "-Dio.netty.allocator.numDirectArenas=1",
              "-Dio.netty.allocator.numHeapArenas=1"]
 MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
@@ -38,6 +39,10 @@ class Arrivals:
     def __init__(self):
         self.lock = threading.Lock()
         self.by_path = {}
+
+    def total(self):
+        with self.lock:
+            return sum(len(times) for times in self.by_path.values())
 
     def record(self, path):
         now = time.monotonic()
@@ -132,12 +137,6 @@ def thread_cpu(pid):
     return usage
 
 
-def probes_total(port):
-    text = urllib.request.urlopen(f"http://127.0.0.1:{port}/observe/metrics", timeout=10).read().decode()
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-               if line.startswith("sentinel_probe_results_total{"))
-
-
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -171,13 +170,16 @@ def main():
     daemon = subprocess.Popen(["java", *flags, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
                                "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
                               cwd=directory, env=env, stdout=log, stderr=subprocess.STDOUT)
+    launched = time.monotonic()
+    healthy_after = None
     try:
-        for _ in range(120):
+        for _ in range(2400):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/observe/health", timeout=2)
+                healthy_after = time.monotonic() - launched
                 break
             except Exception:
-                time.sleep(0.5)
+                time.sleep(0.05)
         time.sleep(args.warmup)
 
         if args.jfr:
@@ -185,12 +187,12 @@ def main():
             subprocess.run(["jcmd", str(daemon.pid), "JFR.start", "settings=profile", f"duration={args.window}s",
                             f"filename={os.path.abspath(args.jfr)}"], check=True, capture_output=True)
         threads_start = thread_cpu(daemon.pid) if args.threads else {}
-        cpu_start, probes_start, t_start = cpu_seconds(daemon.pid), probes_total(port), time.monotonic()
+        cpu_start, probes_start, t_start = cpu_seconds(daemon.pid), arrivals.total(), time.monotonic()
         threads = []
         while time.monotonic() - t_start < args.window:
             threads.append(int(proc_status(daemon.pid)["Threads"]))
             time.sleep(1)
-        cpu_end, probes_end, t_end = cpu_seconds(daemon.pid), probes_total(port), time.monotonic()
+        cpu_end, probes_end, t_end = cpu_seconds(daemon.pid), arrivals.total(), time.monotonic()
         status = proc_status(daemon.pid)
         if args.threads:
             threads_end = thread_cpu(daemon.pid)
@@ -216,6 +218,8 @@ def main():
         result = {
             "checks": args.checks,
             "interval_s": args.interval,
+            "start_to_healthy_s": round(healthy_after, 2) if healthy_after is not None else None,
+            "cpu_s_per_30s": round((cpu_end - cpu_start) * 30 / (t_end - t_start), 2),
             "window_s": round(t_end - t_start, 1),
             "probes_per_s": round(probes / (t_end - t_start), 1),
             "expected_probes_per_s": round(args.checks / args.interval, 1),

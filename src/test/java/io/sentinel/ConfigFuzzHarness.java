@@ -9,7 +9,6 @@ import io.sentinel.config.ConfigProblem;
 import io.sentinel.config.InvalidConfigException;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
-import io.sentinel.probe.ProbeSchedule;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -80,12 +79,11 @@ public final class ConfigFuzzHarness {
         try {
             CheckIndex index = new CheckIndex(config);
             new Breakers(config.dependencies(), Clock.systemUTC());
-            Map<String, Duration> delays = ProbeSchedule.initialDelays(config.checks());
             Instant now = Instant.now();
             for (CheckConfig check : config.checks()) {
                 index.check(check.id()).orElseThrow();
-                kinds.get(check.kind()).routeTemplate();
-                Math.addExact(check.interval().toMillis(), delays.get(check.id()).toMillis());
+                kinds.get(check.kind());
+                Math.addExact(check.interval().toNanos(), System.nanoTime());
                 now.plus(check.timeout());
                 check.latencyLimit().ifPresent(Duration::toMillis);
             }

@@ -100,7 +100,7 @@ class ConfigFuzzTest {
         }
         int expectedCode = loaded ? Sentinel.OK : Sentinel.INVALID;
         if (!Integer.valueOf(expectedCode).equals(outcome.get("exitCode"))) {
-            failures.add(mutation + ": validate exited " + outcome.get("exitCode") + " but loading for run "
+            failures.add(mutation + ": validate exited " + outcome.get("exitCode") + " [" + outcome.get("stderr") + "] but loading for run "
                     + (loaded ? "succeeded" : "failed"));
         }
         if (outcome.get("preparationFailure") != null) {

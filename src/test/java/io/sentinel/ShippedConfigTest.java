@@ -3,14 +3,17 @@ package io.sentinel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.config.ConfigLoader;
+import io.sentinel.config.RuleConfig;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
+import io.sentinel.provider.github.GitHubActionsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +35,41 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (20 checks, 12 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (25 checks, 13 dependencies)");
+    }
+
+    @Test
+    void theOpsTeamsAlertConditionsAreRules() throws Exception {
+        SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), name -> null).load(SHIPPED);
+
+        assertThat(rules(config, "edge-function-traffic")).as("error rate > 1%% of any edge function, on real traffic").contains(
+                "error-rate-of-function.any.server-errors-per-function.any.invocations-above-1pct-over-15m-min-20",
+                "function.any.p95-ms-above-5000");
+        assertThat(rules(config, "fn-enrichment-orchestrator")).as("response time > 5 s").contains("p95-above-5s-over-15m-min-10");
+        assertThat(rules(config, "supabase-db-ping")).as("database connection failures").contains("error-rate-above-5pct-over-15m-min-10");
+        for (String provider : List.of("google-places-search", "foursquare-search", "hunter-account", "neverbounce-account",
+                "cobalt-cached-search")) {
+            assertThat(rules(config, provider)).as("third-party failure rate > 5%% of %s", provider)
+                    .contains("error-rate-above-5pct-over-6h-min-10");
+        }
+        assertThat(rules(config, "api-cost-per-discovery")).as("cost anomalies > 150%% of baseline")
+                .contains("discovery.cost-per-lead-above-150pct-of-its-7d-median");
+    }
+
+    @Test
+    void ciOnGitHubIsWatchedAndSkipsUntilItsTokenIsSet() throws Exception {
+        SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), name -> null).load(SHIPPED);
+
+        GitHubActionsOptions ci = config.check("prospectpro-ci").orElseThrow().options(GitHubActionsOptions.class);
+        assertThat(ci.repository()).isEqualTo("Appsmithery/ProspectPro");
+        assertThat(ci.branch()).isEqualTo("main");
+        assertThat(ci.missingCredential()).contains("set GITHUB_TOKEN");
+        assertThat(config.check("leads-freshness")).isPresent();
+        assertThat(config.check("enrichment-cache-freshness")).isPresent();
+    }
+
+    private static List<String> rules(SentinelConfig config, String checkId) {
+        return config.check(checkId).orElseThrow().rules().stream().map(RuleConfig::id).toList();
     }
 
     @Test

@@ -41,6 +41,28 @@ class ValidateCommandTest {
     }
 
     @Test
+    void brokenRoutesAreReportedWithFileAndLineAndExitTwo() throws IOException {
+        Path routes = Files.createDirectories(directory.resolve("routes"));
+        Files.writeString(routes.resolve("mine.yaml"), """
+                - route:
+                    id: mine
+                    from:
+                      uri: timer:mine
+                      steps:
+                        - to: direct:nowhere
+                """);
+        Path file = directory.resolve("sentinel.yaml");
+        Files.writeString(file, VALID);
+
+        int code = Sentinel.run(new String[] {"validate", "--config", file.toString(), "--routes", routes.toString()},
+                print(out), print(err), environment::get);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains(routes.resolve("mine.yaml") + ":6: nothing consumes direct:nowhere",
+                "1 problem(s) in the routes; nothing was started.");
+    }
+
+    @Test
     void aYamlSyntaxErrorIsReportedWithItsPosition() throws IOException {
         int code = validate("""
                 dependencies:
@@ -288,7 +310,7 @@ class ValidateCommandTest {
         int code = Sentinel.run(new String[] {"--confg", "x"}, print(out), print(err), environment::get);
 
         assertThat(code).isEqualTo(2);
-        assertThat(stderr()).contains("unknown argument '--confg'").contains("Usage: java -jar sentinel.jar");
+        assertThat(stderr()).contains("unknown argument '--confg'").contains("Usage: sentinel [run|validate|check|report]");
     }
 
     private int validate(String yaml) throws IOException {

@@ -18,9 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The delivery side at run time: one dispatcher thread per channel, woken whenever the outbox gains work
- * for it, and the housekeeping that the {@code alert-housekeeping} route runs every few seconds: copying the
- * outbox spool to the database when it is back, releasing or suppressing held notifications when their
- * silence ends, and writing reminders.
+ * for it, and the housekeeping that the {@code alert-housekeeping} route runs every few seconds: releasing or
+ * suppressing held notifications when their silence ends, and writing reminders.
  */
 public final class AlertDelivery implements AutoCloseable {
 
@@ -62,7 +61,6 @@ public final class AlertDelivery implements AutoCloseable {
     /** One round of housekeeping; a failure is logged and the next round tries again. */
     public void housekeep() {
         try {
-            outbox.synchronize();
             held.releaseEnded();
             reminders.run();
         } catch (RuntimeException bug) {

@@ -114,6 +114,18 @@ public record NotificationContent(NotificationKind kind, AlertStatus status, Sev
         return contents.size() + " alerts: " + String.join(", ", parts);
     }
 
+    /** The colour every channel that has one shows: green for a recovery, else by severity. */
+    public String colour() {
+        if (kind == NotificationKind.ALERT && status == AlertStatus.RESOLVED) {
+            return "#2e7d32";
+        }
+        return switch (severity) {
+            case CRITICAL -> "#b00020";
+            case HIGH -> "#e65100";
+            case MEDIUM -> "#b58900";
+        };
+    }
+
     private static Optional<String> mark(Notification notification) {
         return switch (notification.kind()) {
             case REMINDER -> Optional.of("REMINDER");

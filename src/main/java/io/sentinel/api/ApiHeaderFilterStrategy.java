@@ -18,12 +18,16 @@ import org.apache.camel.spi.HeaderFilterStrategy;
  */
 public final class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
-    /** The headers {@link ApiReplies} sets; Vert.x adds Content-Length or Transfer-Encoding itself. */
+    /**
+     * The headers {@link ApiReplies} and {@link StatusPage} set; Vert.x adds Content-Length or Transfer-Encoding
+     * itself.
+     */
     static final Set<String> RESPONSE_HEADERS = caseInsensitive("Content-Type", "Cache-Control", "WWW-Authenticate",
-            "Retry-After");
+            "Retry-After", "Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy");
 
     /** The query parameters the handlers read. */
-    static final Set<String> QUERY_PARAMETERS = caseInsensitive("limit", "reason");
+    static final Set<String> QUERY_PARAMETERS = caseInsensitive("limit", "reason", "state", "since", "offset",
+            "format");
 
     static final String AUTHORIZATION = "Authorization";
 

@@ -7,7 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 /**
- * Writes an {@link ApiReply} as the HTTP response: JSON, status code, caching header, secrets removed. The
+ * Writes an {@link ApiReply} as the HTTP response: JSON (or a text body), status code, caching header, secrets removed. The
  * answers given before a request reaches Camel ({@link io.sentinel.api.http}) use the same body and headers.
  */
 public final class ApiReplies {
@@ -45,7 +45,8 @@ public final class ApiReplies {
         // the request's headers are still on the message, and Camel would send them back: Authorization included
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, reply.status());
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        message.setHeader(Exchange.CONTENT_TYPE, reply.body() instanceof ApiReply.Text text ? text.mediaType()
+                : "application/json");
         message.setHeader("Cache-Control", cacheControl(reply));
         if (reply.status() == 401) {
             message.setHeader("WWW-Authenticate", "Bearer realm=\"sentinel\"");
@@ -56,9 +57,10 @@ public final class ApiReplies {
         message.setBody(json(reply));
     }
 
-    /** The response body: the reply as JSON with every known secret masked. */
+    /** The response body: the reply as JSON (or its text) with every known secret masked. */
     public static String json(ApiReply reply) {
-        return Redactor.global().redact(Json.write(reply.body()));
+        return Redactor.global().redact(reply.body() instanceof ApiReply.Text text ? text.text()
+                : Json.write(reply.body()));
     }
 
     public static String cacheControl(ApiReply reply) {

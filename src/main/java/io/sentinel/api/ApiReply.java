@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an API handler answers: a status and a JSON-able body. Rendering, headers and redaction happen in
+ * What an API handler answers: a status and a JSON-able body, or a {@link Text} for the few answers that are
+ * not JSON. Rendering, headers and redaction happen in
  * one place ({@link ApiReplies}).
  *
  * @param status   HTTP status
@@ -22,6 +23,20 @@ public record ApiReply(int status, Object body, Duration cacheFor) {
 
     public static ApiReply ok(Object body) {
         return new ApiReply(200, body, Duration.ZERO);
+    }
+
+    /** A text answer in another media type than JSON, such as a Markdown report; errors stay JSON. */
+    public static ApiReply text(String mediaType, String text) {
+        return new ApiReply(200, new Text(mediaType, text), Duration.ZERO);
+    }
+
+    /** The body of a {@link #text} answer. */
+    public record Text(String mediaType, String text) {
+
+        public Text {
+            Objects.requireNonNull(mediaType, "mediaType");
+            Objects.requireNonNull(text, "text");
+        }
     }
 
     public static ApiReply cached(Object body, Duration cacheFor) {

@@ -1,5 +1,6 @@
 package io.sentinel.api;
 
+import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.config.Durations;
 import io.sentinel.incident.Incident;
 import io.sentinel.incident.IncidentAlert;
@@ -11,58 +12,73 @@ import io.sentinel.incident.timeline.IncidentView;
 import io.sentinel.incident.timeline.TimelineEntry;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.model.AlertStatus;
-import io.sentinel.alert.outbox.OutboxEntry;
-import io.sentinel.alert.outbox.OutboxRepository;
-import io.sentinel.store.AlertEventStore;
+import io.sentinel.report.Since;
+import io.sentinel.report.incident.IncidentJson;
+import io.sentinel.report.incident.IncidentQuery;
+import io.sentinel.report.incident.IncidentRecords;
+import io.sentinel.report.incident.IncidentReports;
+import io.sentinel.report.incident.IncidentSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.camel.Header;
 
 /**
- * {@code GET /api/incidents} (the recent ones) and {@code GET /api/incidents/{id}}: one outage of a dependency
- * with its impact, the alerts listed in it and its timeline of facts, for the post-incident review. An alert's
- * id (as a notification shows it) finds the incident it is listed in; an alert from before incidents were kept
- * is shown on its own, from its events.
+ * {@code GET /api/incidents} (alerts' incidents, filtered and paged), {@code GET /api/incidents/{id}} and
+ * {@code GET /api/incidents/{id}/report.md} (the post-incident report draft of an alert's incident).
+ *
+ * <p>{@code {id}} is either an alert's incident id (as the list and notifications show it: its timeline of alert
+ * events and every notification with when it was delivered, and {@code incident}, the outage of a dependency it
+ * is listed in) or such an outage's own id ({@code incident:<dependency>@…}): its impact, the alerts listed in
+ * it and its timeline of facts, for the post-incident review.
  */
 public final class IncidentApi {
 
-    private static final int RECENT_INCIDENTS = 100;
+    /** As far back as incidents can be asked for: the longest retention there is. */
+    static final Duration LONGEST_SINCE = Duration.ofDays(3650);
+    static final String MARKDOWN = "text/markdown; charset=utf-8";
 
-    private final AlertEventStore events;
-    private final OutboxRepository notifications;
+    private final IncidentRecords records;
+    private final IncidentReports reports;
     private final IncidentRepository incidents;
     private final IncidentTimelines timelines;
+    private final Clock clock;
 
-    public IncidentApi(AlertEventStore events, OutboxRepository notifications, IncidentRepository incidents,
-                       IncidentTimelines timelines) {
-        this.events = events;
-        this.notifications = notifications;
+    public IncidentApi(IncidentRecords records, IncidentReports reports, IncidentRepository incidents,
+                       IncidentTimelines timelines, Clock clock) {
+        this.records = records;
+        this.reports = reports;
         this.incidents = incidents;
         this.timelines = timelines;
+        this.clock = clock;
     }
 
-    public ApiReply recent() {
-        List<Incident> recent = incidents.recent(RECENT_INCIDENTS);
-        Map<String, List<IncidentAlert>> alerts = incidents.alertsOf(recent.stream().map(Incident::id).toList()).stream()
-                .collect(Collectors.groupingBy(IncidentAlert::incidentId, LinkedHashMap::new, Collectors.toList()));
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (Incident incident : recent) {
-            List<IncidentAlert> listed = alerts.getOrDefault(incident.id(), List.of());
-            Map<String, Object> json = summary(incident, listed);
-            json.put("alerts", listed.size());
-            long dependents = listed.stream().filter(alert -> alert.role() == io.sentinel.incident.AlertRole.DEPENDENT).count();
-            if (dependents > 0) {
-                json.put("dependentChecksAffected", dependents);
-            }
-            list.add(json);
+    public ApiReply recent(@Header("state") String state, @Header("since") String since, @Header("limit") String limit,
+                           @Header("offset") String offset) {
+        IncidentQuery query;
+        try {
+            query = new IncidentQuery(open(state), since(since),
+                    QueryParameters.wholeNumber("limit", limit, IncidentQuery.DEFAULT_LIMIT, 1, IncidentQuery.MAX_LIMIT),
+                    QueryParameters.wholeNumber("offset", offset, 0, 0, IncidentQuery.MAX_OFFSET));
+        } catch (IllegalArgumentException wrong) {
+            return ApiReply.badRequest(wrong.getMessage());
         }
-        return ApiReply.ok(Map.of("incidents", list));
+        List<IncidentSummary> page = records.find(query);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("incidents", page.stream().map(IncidentJson::summary).toList());
+        body.put("limit", query.limit());
+        body.put("offset", query.offset());
+        if (page.size() == query.limit() && query.offset() + query.limit() <= IncidentQuery.MAX_OFFSET) {
+            body.put("nextOffset", query.offset() + query.limit());
+        }
+        return ApiReply.ok(body);
     }
 
     public ApiReply one(@Header("id") String id) {
@@ -70,15 +86,62 @@ public final class IncidentApi {
         if (malformed.isPresent()) {
             return malformed.get();
         }
-        Optional<IncidentView> view = timelines.view(id);
-        if (view.isPresent()) {
-            return ApiReply.ok(body(view.get()));
+        Optional<Incident> outage = incidents.find(id);
+        if (outage.isPresent()) {
+            return timelines.view(outage.get().id()).map(view -> ApiReply.ok(body(view))).orElseGet(() -> unknown(id));
         }
-        List<AlertEvent> timeline = events.forIncident(id);
+        List<AlertEvent> timeline = records.events(id);
         if (timeline.isEmpty()) {
-            return ApiReply.notFound("no incident with id '" + id + "'; GET /api/incidents lists the recent ones");
+            return unknown(id);
         }
-        return ApiReply.ok(alertOnly(id, timeline));
+        Map<String, Object> body = IncidentJson.summary(IncidentSummary.of(id, timeline));
+        incidents.listing(id).stream().findFirst().ifPresent(listing -> body.put("incident", link(listing, id)));
+        body.put("events", timeline.stream().map(IncidentApi::event).toList());
+        body.put("notifications", timeline.stream().map(AlertEvent::incidentId).distinct()
+                .flatMap(alert -> records.notifications(alert).stream())
+                .sorted(Comparator.comparing(entry -> entry.notification().createdAt()))
+                .map(IncidentApi::notification).toList());
+        return ApiReply.ok(body);
+    }
+
+    public ApiReply report(@Header("id") String id) {
+        Optional<ApiReply> malformed = PathIds.refuseIncidentId(id);
+        if (malformed.isPresent()) {
+            return malformed.get();
+        }
+        return reports.markdown(id).map(markdown -> ApiReply.text(MARKDOWN, markdown)).orElseGet(() -> unknown(id));
+    }
+
+    private static ApiReply unknown(String id) {
+        return ApiReply.notFound("no incident with id '" + id + "'; GET /api/incidents lists them");
+    }
+
+    private static Optional<Boolean> open(String state) {
+        if (state == null || state.isBlank()) {
+            return Optional.empty();
+        }
+        return switch (state.strip().toLowerCase(Locale.ROOT)) {
+            case "open" -> Optional.of(true);
+            case "closed" -> Optional.of(false);
+            default -> throw new IllegalArgumentException("state must be open or closed (or left out for both)");
+        };
+    }
+
+    private Optional<Instant> since(String since) {
+        return since == null || since.isBlank() ? Optional.empty()
+                : Optional.of(Since.parse(since, clock.instant(), LONGEST_SINCE));
+    }
+
+    /** The outage of a dependency an alert is listed in, newest first when it is in two (a released alert). */
+    private Map<String, Object> link(Incident incident, String alertId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", incident.id());
+        json.put("dependency", incident.dependency());
+        json.put("state", incident.state().name());
+        incidents.alertsOf(List.of(incident.id())).stream().filter(alert -> alert.alertId().equals(alertId)).findFirst()
+                .ifPresent(alert -> json.put("role", alert.role().name()));
+        json.put("href", "/api/incidents/" + incident.id());
+        return json;
     }
 
     private static Map<String, Object> summary(Incident incident, List<IncidentAlert> listed) {
@@ -161,27 +224,6 @@ public final class IncidentApi {
         return json;
     }
 
-    /** An alert raised before incidents were kept: its own events and notifications. */
-    private Map<String, Object> alertOnly(String id, List<AlertEvent> timeline) {
-        AlertEvent first = timeline.stream().min(Comparator.comparing(AlertEvent::at)).orElseThrow();
-        AlertEvent last = timeline.stream().max(Comparator.comparing(AlertEvent::at)).orElseThrow();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("subject", first.subject());
-        json.put("dependency", first.dependency());
-        json.put("severity", first.severity().label());
-        json.put("open", last.status() == AlertStatus.FIRING);
-        json.put("startedAt", first.since().toString());
-        if (last.status() == AlertStatus.RESOLVED) {
-            json.put("resolvedAt", last.at().toString());
-        }
-        json.put("events", timeline.stream().map(IncidentApi::event).toList());
-        json.put("notifications", notifications.forIncident(id).stream()
-                .sorted(Comparator.comparing(entry -> entry.notification().createdAt()))
-                .map(IncidentApi::notification).toList());
-        return json;
-    }
-
     private static Map<String, Object> event(AlertEvent event) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("at", event.at().toString());
@@ -189,6 +231,9 @@ public final class IncidentApi {
         json.put("subject", event.subject());
         json.put("status", event.status().name());
         json.put("state", event.state().name());
+        if (event.checkId() != null) {
+            json.put("check", event.checkId());
+        }
         if (event.failureClass() != null) {
             json.put("failureClass", event.failureClass().name());
         }

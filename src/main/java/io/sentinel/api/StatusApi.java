@@ -8,39 +8,66 @@ import io.sentinel.results.ResultHistory;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.camel.Header;
 
-/** {@code GET /api/status}, {@code /api/checks/{id}} and {@code /api/checks/{id}/history}. */
+/**
+ * {@code GET /api}, {@code /api/status}, {@code /api/checks/{id}}, {@code /api/checks/{id}/history} and
+ * {@code /api/latency}.
+ */
 public final class StatusApi {
 
     static final int DEFAULT_HISTORY = 50;
     static final int MAX_HISTORY = 1_000;
+    /** An hour of one-second probes for a hundred checks; more is cut from the old end rather than read. */
+    static final int MAX_LATENCY_SAMPLES = 360_000;
 
     private final CheckIndex checks;
     private final CheckStates states;
     private final ResultHistory history;
+    private final Function<CheckConfig, Map<String, Duration>> forecasts;
     private final Clock clock;
 
-    public StatusApi(CheckIndex checks, CheckStates states, ResultHistory history, Clock clock) {
+    private final Function<CheckConfig, Optional<String>> routes;
+    private final java.util.function.Supplier<Map<String, Object>> configuration;
+
+    /**
+     * @param forecasts     for a check, how long until each reading an {@code exhaustsWithin} rule watches runs out
+     * @param routes        the route that runs a check, as Camel names it
+     * @param configuration the configuration version in force and the last refused change
+     */
+    public StatusApi(CheckIndex checks, CheckStates states, ResultHistory history,
+                     Function<CheckConfig, Map<String, Duration>> forecasts, Clock clock,
+                     Function<CheckConfig, Optional<String>> routes,
+                     java.util.function.Supplier<Map<String, Object>> configuration) {
         this.checks = checks;
         this.states = states;
         this.history = history;
+        this.forecasts = forecasts;
         this.clock = clock;
+        this.routes = routes;
+        this.configuration = configuration;
     }
 
     public ApiReply index() {
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("service", "sentinel");
+        links.put("page", "/");
         links.put("status", "/api/status");
         links.put("check", "/api/checks/{id}");
         links.put("history", "/api/checks/{id}/history?limit=50");
+        links.put("latency", "/api/latency");
         links.put("breakers", "/api/breakers");
-        links.put("incidents", "/api/incidents");
+        links.put("incidents", "/api/incidents?state=open&since=24h");
+        links.put("incidentReport", "/api/incidents/{id}/report.md");
+        links.put("report", "/api/report?since=24h");
         links.put("silences", "/api/silences");
         links.put("costs", "/api/costs");
         links.put("health", "/observe/health");
@@ -58,6 +85,7 @@ public final class StatusApi {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generatedAt", clock.instant().toString());
         body.put("summary", counts);
+        body.put("configuration", configuration.get());
         body.put("checks", items);
         return ApiReply.ok(body);
     }
@@ -82,16 +110,29 @@ public final class StatusApi {
         }
         int count;
         try {
-            count = limit == null || limit.isBlank() ? DEFAULT_HISTORY : Integer.parseInt(limit.strip());
-        } catch (NumberFormatException notANumber) {
-            return ApiReply.badRequest("limit must be a whole number from 1 to " + MAX_HISTORY);
-        }
-        if (count < 1 || count > MAX_HISTORY) {
-            return ApiReply.badRequest("limit must be from 1 to " + MAX_HISTORY + ", got " + count);
+            count = QueryParameters.wholeNumber("limit", limit, DEFAULT_HISTORY, 1, MAX_HISTORY);
+        } catch (IllegalArgumentException wrong) {
+            return ApiReply.badRequest(wrong.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("check", id);
         body.put("results", history.history(id, count).stream().map(ResultJson::of).toList());
+        return ApiReply.ok(body);
+    }
+
+    /** The last hour of every check's latency, one point a minute ({@link LatencySeries}). */
+    public ApiReply latency() {
+        Instant until = clock.instant();
+        Instant from = until.minus(LatencySeries.WINDOW);
+        List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
+        Map<String, Object> series = new LinkedHashMap<>();
+        LatencySeries.of(ids, history.latenciesSince(from, MAX_LATENCY_SAMPLES), from)
+                .forEach((id, points) -> series.put(id, points.stream().map(LatencySeries.Point::asJson).toList()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", from.toString());
+        body.put("until", until.toString());
+        body.put("bucketSeconds", LatencySeries.BUCKET.toSeconds());
+        body.put("checks", series);
         return ApiReply.ok(body);
     }
 
@@ -106,6 +147,8 @@ public final class StatusApi {
         item.put("dependency", check.dependency());
         item.put("kind", check.kind());
         item.put("severity", check.severity().label());
+        // null when no route runs the check (an operator's route missing or being replaced): it is not probed
+        item.put("route", routes.apply(check).orElse(null));
         item.put("state", state.state().name());
         if (state.since() != null) {
             item.put("since", state.since().toString());
@@ -120,6 +163,11 @@ public final class StatusApi {
         counters.put("successThreshold", check.successThreshold());
         item.put("counters", counters);
         states.lastResult(check.id()).map(ResultJson::of).ifPresent(last -> item.put("lastResult", last));
+        Map<String, Double> runsOut = new LinkedHashMap<>();
+        forecasts.apply(check).forEach((reading, left) -> runsOut.put(reading, Math.round(left.toMinutes() / 144.0) / 10.0));
+        if (!runsOut.isEmpty()) {
+            item.put("runsOutInDays", runsOut);
+        }
         return item;
     }
 }

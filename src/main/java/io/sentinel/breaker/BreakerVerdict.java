@@ -56,11 +56,12 @@ public final class BreakerVerdict {
     }
 
     /**
-     * Every DOWN counts, except our own bugs ({@link FailureClass#INTERNAL}): a provider must not be
-     * disabled because Sentinel crashed.
+     * Every DOWN counts, except our own bugs ({@link FailureClass#INTERNAL}) and a route's broken result contract
+     * ({@link FailureClass#CONTRACT}): a provider must not be disabled because Sentinel or a route crashed.
      */
     public static boolean countsAsFailure(ProbeResult result) {
-        return result.outcome() == Outcome.DOWN && result.failureClass() != FailureClass.INTERNAL;
+        return result.outcome() == Outcome.DOWN && result.failureClass() != FailureClass.INTERNAL
+                && result.failureClass() != FailureClass.CONTRACT;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -27,12 +28,21 @@ final class ConfigWatcher {
 
     private final List<Path> files;
     private final Path routesDirectory;
+    private final Supplier<List<Path>> included;
     private byte[] lastDigest;
 
-    ConfigWatcher(Path configFile, Path routesDirectory) {
+    /**
+     * @param included the route files the configuration includes from below the routes directory
+     */
+    ConfigWatcher(Path configFile, Path routesDirectory, Supplier<List<Path>> included) {
         this.files = List.of(configFile);
         this.routesDirectory = routesDirectory;
+        this.included = included;
         this.lastDigest = digest();
+    }
+
+    ConfigWatcher(Path configFile, Path routesDirectory) {
+        this(configFile, routesDirectory, List::of);
     }
 
     /** True once for every change since the last call. */
@@ -56,6 +66,7 @@ final class ConfigWatcher {
                     routes.filter(path -> path.toString().endsWith(".yaml")).sorted().forEach(path -> add(sha, path));
                 }
             }
+            included.get().stream().sorted().forEach(path -> add(sha, path));
             return sha.digest();
         } catch (NoSuchAlgorithmException | IOException | RuntimeException unreadable) {
             return new byte[0];

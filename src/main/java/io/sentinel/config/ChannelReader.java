@@ -15,7 +15,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 final class ChannelReader {
 
     private static final Set<String> CHANNEL_TYPES = new LinkedHashSet<>(
-            List.of(LogChannelConfig.TYPE, SlackChannelConfig.TYPE, EmailChannelConfig.TYPE));
+            List.of(LogChannelConfig.TYPE, SlackChannelConfig.TYPE, EmailChannelConfig.TYPE, RouteChannelConfig.TYPE));
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
 
     /**
@@ -63,7 +63,8 @@ final class ChannelReader {
         Optional<String> type = channel.has("type") ? channel.oneOf("type", CHANNEL_TYPES) : channel.requiredText("type", "log");
         if (id.isEmpty() || type.isEmpty()) {
             // the type decides which keys are allowed: with no usable type, do not call the others unknown
-            channel.allow("groupWindow", "webhookUrl", "host", "port", "security", "username", "password", "from", "to", "timeout");
+            channel.allow("groupWindow", "webhookUrl", "host", "port", "security", "username", "password", "from", "to",
+                    "timeout", "endpoint");
             return Optional.empty();
         }
         if (!Identifiers.isValid(id.get())) {
@@ -74,8 +75,19 @@ final class ChannelReader {
         return switch (type.get()) {
             case SlackChannelConfig.TYPE -> Optional.of(new SlackChannelConfig(id.get(), channel.secret("webhookUrl")));
             case EmailChannelConfig.TYPE -> readEmail(id.get(), channel);
+            case RouteChannelConfig.TYPE -> readRoute(id.get(), channel);
             default -> Optional.of(new LogChannelConfig(id.get()));
         };
+    }
+
+    private static Optional<ChannelConfig> readRoute(String id, ConfigSection channel) {
+        Optional<String> endpoint = channel.requiredText("endpoint", "direct:" + id).map(String::strip);
+        if (endpoint.isPresent() && !RouteChannelConfig.ENDPOINT.matcher(endpoint.get()).matches()) {
+            channel.problem("endpoint", "endpoint " + ProblemText.quote(channel.written("endpoint").orElse(endpoint.get()))
+                    + " is not a direct: endpoint", "write " + RouteChannelConfig.ENDPOINT_RULE);
+            return Optional.empty();
+        }
+        return endpoint.map(uri -> new RouteChannelConfig(id, uri));
     }
 
     private static Optional<ChannelConfig> readEmail(String id, ConfigSection channel) {

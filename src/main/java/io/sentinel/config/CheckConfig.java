@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param options           the kind's own options
  * @param alerts            its own alert settings over its dependency's and the severity routing
  * @param costPerCall       what one probe costs in US dollars, when not the kind's default
- * @param readingAlerts     alerts on the numbers its probes read
+ * @param rules             its alert rules besides the thresholds, its dependency's first (docs/rules.md)
+ * @param flapping          how many changes of state within a span make it FLAPPING
  * @param connectivity      true for a check of Sentinel's own network (a well-known endpoint): when every such
  *                          check fails, the others are UNKNOWN rather than DOWN
  */
@@ -41,7 +42,8 @@ public record CheckConfig(
         CheckOptions options,
         AlertOverrides alerts,
         Optional<Double> costPerCall,
-        List<ReadingAlert> readingAlerts,
+        List<RuleConfig> rules,
+        FlappingSettings flapping,
         boolean connectivity) {
 
     /** Above this a probe is never DEGRADED before its timeout anyway. */
@@ -62,7 +64,8 @@ public record CheckConfig(
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(costPerCall, "costPerCall");
-        readingAlerts = List.copyOf(readingAlerts);
+        rules = List.copyOf(rules);
+        Objects.requireNonNull(flapping, "flapping");
         if (costPerCall.isPresent() && costPerCall.get() < 0) {
             throw new IllegalArgumentException("costPerCall cannot be negative");
         }
@@ -81,7 +84,7 @@ public record CheckConfig(
     /** This check, watching Sentinel's own connectivity. */
     public CheckConfig asConnectivityCheck() {
         return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts, true);
+                successThreshold, latencyLimit, runbook, options, alerts, costPerCall, rules, flapping, true);
     }
 
     /** The options, typed, for the kind's own probe. */
@@ -110,7 +113,8 @@ public record CheckConfig(
         private Optional<String> runbook = Optional.empty();
         private AlertOverrides alerts = AlertOverrides.NONE;
         private Optional<Double> costPerCall = Optional.empty();
-        private List<ReadingAlert> readingAlerts = List.of();
+        private List<RuleConfig> rules = List.of();
+        private FlappingSettings flapping = FlappingSettings.DEFAULT;
         private boolean connectivity;
 
         private Builder(String id, String dependency, String kind, CheckOptions options) {
@@ -166,8 +170,13 @@ public record CheckConfig(
             return this;
         }
 
-        public Builder readingAlerts(List<ReadingAlert> value) {
-            this.readingAlerts = value;
+        public Builder rules(List<RuleConfig> value) {
+            this.rules = value;
+            return this;
+        }
+
+        public Builder flapping(FlappingSettings value) {
+            this.flapping = value;
             return this;
         }
 
@@ -178,7 +187,7 @@ public record CheckConfig(
 
         public CheckConfig build() {
             return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, readingAlerts, connectivity);
+                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, rules, flapping, connectivity);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class ConfigLoader {
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             context.problem(root.get(), "the top level must be a mapping of sections",
-                    "start with server:, storage:, defaults:, dependencies:, checks:, connectivity:, alerts:");
+                    "start with server:, storage:, defaults:, dependencies:, checks:, connectivity:, alerts:, heartbeat:");
             return null;
         }
         return read(file, new ConfigSection(context, mapping, ""));
@@ -96,6 +96,7 @@ public final class ConfigLoader {
         ServerConfig server = root.read("server", section -> readServer(section, root)).orElseGet(() -> readServer(null, root));
         StorageConfig storage = root.read("storage", ConfigLoader::readStorage).orElseGet(ConfigLoader::defaultStorage);
         CheckDefaults defaults = root.read("defaults", ConfigLoader::readDefaults).orElse(CheckDefaults.STANDARD);
+        HeartbeatConfig heartbeat = root.read("heartbeat", HeartbeatReader::read).orElse(HeartbeatConfig.NONE);
         // channels first: checks and dependencies may name them; the rest of alerts: may name checks
         Optional<ConfigSection> alertsSection = root.section("alerts");
         ChannelReader.Channels read = ChannelReader.read(alertsSection);
@@ -106,6 +107,7 @@ public final class ConfigLoader {
         AlertsConfig alerts = AlertsReader.read(alertsSection, read,
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
+        RoutesConfig routes = root.read("routes", RoutesReader::read).orElse(RoutesConfig.NONE);
         if (!root.has("checks")) {
             root.problem("there are no checks", "add a checks: list, as in config/sentinel.yaml");
         }
@@ -113,7 +115,7 @@ public final class ConfigLoader {
         if (server == null || storage == null || defaults == null || alerts == null) {
             return null;
         }
-        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts);
+        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts, routes, heartbeat);
     }
 
     /** {@code section} is null when the file has no server:, and {@code root} is where problems then go. */

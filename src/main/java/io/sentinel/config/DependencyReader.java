@@ -29,6 +29,7 @@ final class DependencyReader {
             AlertOverrides alerts = OverridesReader.read(section, channelIds);
             Optional<Double> dailyBudget = section.number("dailyBudget", 0, DependencyConfig.MAX_DAILY_BUDGET,
                     "US dollars per UTC day, e.g. dailyBudget: 1.50");
+            List<RuleConfig> rules = RuleReader.read(section);
             section.finish();
             if (id.isEmpty()) {
                 continue;
@@ -39,12 +40,12 @@ final class DependencyReader {
             } else if (!seen.add(id.get())) {
                 section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
             } else if (breaker != null) {
-                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts, dailyBudget));
+                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts, dailyBudget, rules, List.of()));
             }
         }
         Map<String, List<String>> parents = dependsOn.check(seen);
         return dependencies.stream().map(dependency -> new DependencyConfig(dependency.id(), dependency.description(),
-                dependency.breaker(), dependency.alerts(), dependency.dailyBudget(),
+                dependency.breaker(), dependency.alerts(), dependency.dailyBudget(), dependency.rules(),
                 parents.getOrDefault(dependency.id(), List.of()))).toList();
     }
 

@@ -16,7 +16,9 @@ public record SentinelConfig(
         CheckDefaults defaults,
         List<DependencyConfig> dependencies,
         List<CheckConfig> checks,
-        AlertsConfig alerts) {
+        AlertsConfig alerts,
+        RoutesConfig routes,
+        HeartbeatConfig heartbeat) {
 
     public SentinelConfig {
         Objects.requireNonNull(source, "source");
@@ -24,6 +26,8 @@ public record SentinelConfig(
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(defaults, "defaults");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(heartbeat, "heartbeat");
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
         for (CheckConfig check : checks) {
@@ -31,6 +35,12 @@ public record SentinelConfig(
                 throw new IllegalArgumentException("check " + check.id() + " names unknown dependency " + check.dependency());
             }
         }
+    }
+
+    /** A configuration with no {@code routes:} and no {@code heartbeat:} section, for tests and tools. */
+    public SentinelConfig(Path source, ServerConfig server, StorageConfig storage, CheckDefaults defaults,
+                          List<DependencyConfig> dependencies, List<CheckConfig> checks, AlertsConfig alerts) {
+        this(source, server, storage, defaults, dependencies, checks, alerts, RoutesConfig.NONE, HeartbeatConfig.NONE);
     }
 
     public Optional<CheckConfig> check(String id) {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** "Did you mean" for misspelt keys and ids, and short lists of what is defined. */
-final class Suggestions {
+public final class Suggestions {
 
     /**
      * With more candidates than this no suggestion is looked for: a file with thousands of ids and thousands of
@@ -22,7 +22,7 @@ final class Suggestions {
     }
 
     /** The candidate closest to {@code typed}, if it is close enough to be a plausible typo. */
-    static Optional<String> nearest(String typed, Collection<String> candidates) {
+    public static Optional<String> nearest(String typed, Collection<String> candidates) {
         if (typed.length() > MAX_TYPED_LENGTH || candidates.size() > MAX_CANDIDATES) {
             return Optional.empty();
         }

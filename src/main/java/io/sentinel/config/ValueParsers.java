@@ -41,6 +41,10 @@ final class ValueParsers {
         static <T> Parsed<T> absent() {
             return new Parsed<>(Optional.empty(), Optional.empty());
         }
+
+        <R> Parsed<R> map(java.util.function.Function<T, R> mapper) {
+            return new Parsed<>(value.map(mapper), rejection);
+        }
     }
 
     /**

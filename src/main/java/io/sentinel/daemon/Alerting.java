@@ -10,6 +10,7 @@ import io.sentinel.alert.HeldNotifications;
 import io.sentinel.alert.OpenIncidents;
 import io.sentinel.alert.Reminders;
 import io.sentinel.alert.dispatch.RetryPolicy;
+import io.sentinel.alert.route.RouteCaller;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.silence.Muting;
 import io.sentinel.config.ChannelConfig;
@@ -22,6 +23,7 @@ import io.sentinel.metrics.AlertMetrics;
 import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
 import io.sentinel.store.DecisionLog;
+import io.sentinel.writer.WriterMetrics;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ final class Alerting implements AutoCloseable {
     final IncidentTracker incidentTracker;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
-             HttpCaller http, Clock clock) {
+             HttpCaller http, RouteCaller routes, Clock clock) {
         AlertPolicy policy = new AlertPolicy(config.alerts(), checks);
         config.alerts().channels().stream().filter(channel -> !channel.isEnabled()).forEach(channel -> LOG.warn(
                 "Alert channel {} is not set up ({}); its alerts go to the other channels and the log",
@@ -69,20 +71,29 @@ final class Alerting implements AutoCloseable {
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
         this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, incidentTracker, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts(), http, clock), outbox,
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts(), http, routes, clock), outbox,
                 new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,
                 new AlertMetrics(metrics, outbox, config.alerts().channels().stream().map(ChannelConfig::id).toList()),
                 clock);
+        WriterMetrics.bind(metrics, List.of(outbox.writerStatus()));
     }
 
+    /**
+     * Delivery starts, and the decision and outbox spools left by an outage start being copied to the database:
+     * only now, since the restore read them.
+     */
     void start() {
+        decisions.start();
+        outbox.start();
         delivery.start();
     }
 
+    /** Delivery stops first, so that its last outbox changes are written or spooled by the outbox's writer. */
     @Override
     public void close() {
         delivery.close();
+        outbox.close();
     }
 }

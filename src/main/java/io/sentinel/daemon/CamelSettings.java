@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The camel-main properties Sentinel runs with. Kept in one place because several are there for scale:
- * with a thousand probe routes, per-route JMX beans and per-route metrics would cost more than the probes.
+ * per-route JMX beans and per-route metrics would cost more than the probes of a small configuration.
  */
 final class CamelSettings {
 
@@ -17,14 +17,25 @@ final class CamelSettings {
     static Map<String, Object> of(SentinelConfig config, DaemonOptions options) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("camel.main.name", "sentinel");
-        settings.put("camel.main.routes-include-pattern", options.routesLocation());
+        // routes are loaded by RouteLoader (built-ins, then the operator's), not found by camel-main
+        settings.put("camel.main.routes-collector-enabled", "false");
+        // every route step knows its file and line, for problems and for the operator's own debugging
+        settings.put("camel.main.source-location-enabled", "true");
+        java.nio.file.Path routes = options.routesDirectory().toAbsolutePath().normalize();
+        settings.put("camel.component.kamelet.location", "classpath:kamelets"
+                + (java.nio.file.Files.isDirectory(routes) ? ",file:" + routes : ""));
         settings.put("camel.main.jmx-enabled", "false");
         settings.put("camel.main.shutdown-timeout", "10");
         settings.put("camel.main.use-breadcrumb", "false");
         // no route reads a stream twice: caching them is work for nothing on every probe
         settings.put("camel.main.stream-caching-enabled", "false");
-        settings.put("camel.component.scheduler.pool-size", String.valueOf(config.server().probeThreads()));
-        settings.put("sentinel.probe.threads", String.valueOf(config.server().probeThreads()));
+        // operators' routes with camel-http probe like the built-in kinds: no silent retry of a 503 or a reset
+        // connection (it would hide the failure and stretch the latency), and no call that waits for ever
+        settings.put("camel.component.http.automatic-retries-disabled", "true");
+        settings.put("camel.component.http.connect-timeout", "5000");
+        settings.put("camel.component.http.connection-request-timeout", "5000");
+        settings.put("camel.component.http.response-timeout", "10000");
+        settings.put("sentinel.heartbeat.interval-ms", String.valueOf(config.heartbeat().interval().toMillis()));
 
         settings.put("camel.server.enabled", "true");
         settings.put("camel.server.host", config.server().host());

@@ -2,42 +2,55 @@ package io.sentinel.daemon;
 
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckKinds;
-import io.sentinel.probe.ProbeSchedule;
-import java.time.Duration;
+import io.sentinel.probe.ProbeKind;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * One route per configured check, made from its kind's route template in {@code routes/}. Route ids
- * ({@code check.<id>}) and node ids ({@code <id>.probe}) are stable across restarts because they come from
- * the check id, never from a counter.
+ * The probe routes: one from the built-in {@code probe} template for each check kind and dependency the
+ * configuration uses, however many checks share them (route id {@code probe.<kind>.<dependency>}). Checks of
+ * kind {@code route} are run by the operator's routes instead.
  */
 final class CheckRoutes extends RouteBuilder {
 
-    private final List<CheckConfig> checks;
-    private final CheckKinds kinds;
+    static final String TEMPLATE = "probe";
 
-    CheckRoutes(List<CheckConfig> checks, CheckKinds kinds) {
-        this.checks = checks;
-        this.kinds = kinds;
+    /** A kind and a dependency that share one probe route. */
+    record ProbeRoute(String kind, String dependency) {
+
+        String routeId() {
+            return "probe." + kind + "." + dependency;
+        }
     }
 
-    static String routeId(CheckConfig check) {
-        return "check." + check.id();
+    private final Collection<ProbeRoute> routes;
+
+    CheckRoutes(Collection<ProbeRoute> routes) {
+        this.routes = List.copyOf(routes);
+    }
+
+    /** The probe routes a set of checks needs. */
+    static Set<ProbeRoute> needed(List<CheckConfig> checks, CheckKinds kinds) {
+        Set<ProbeRoute> needed = new LinkedHashSet<>();
+        for (CheckConfig check : checks) {
+            if (kinds.find(check.kind()).filter(ProbeKind.class::isInstance).isPresent()) {
+                needed.add(new ProbeRoute(check.kind(), check.dependency()));
+            }
+        }
+        return needed;
     }
 
     @Override
     public void configure() {
-        Map<String, Duration> initialDelays = ProbeSchedule.initialDelays(checks);
-        for (CheckConfig check : checks) {
-            templatedRoute(kinds.get(check.kind()).routeTemplate())
-                    .routeId(routeId(check))
-                    .prefixId(check.id() + ".")
-                    .parameter("checkId", check.id())
-                    .parameter("dependency", check.dependency())
-                    .parameter("intervalMs", String.valueOf(check.interval().toMillis()))
-                    .parameter("initialDelayMs", String.valueOf(initialDelays.get(check.id()).toMillis()));
+        for (ProbeRoute route : routes) {
+            templatedRoute(TEMPLATE)
+                    .routeId(route.routeId())
+                    .prefixId(route.kind() + "." + route.dependency() + ".")
+                    .parameter("kind", route.kind())
+                    .parameter("dependency", route.dependency());
         }
     }
 }

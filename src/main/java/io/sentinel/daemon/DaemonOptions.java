@@ -2,29 +2,28 @@ package io.sentinel.daemon;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import io.sentinel.reload.Reloads;
 import java.util.Objects;
 
 /**
  * How a daemon runs, beyond its configuration file.
  *
- * @param routesLocation Camel include pattern for the YAML routes, e.g. {@code file:/srv/sentinel/routes/*.yaml}
- * @param dataDirectory  where local state lives (the H2 database by default, spool files)
- * @param clock          the clock for results, states and breakers
+ * @param routesDirectory the operator's routes and Kamelets, added to the built-in ones; need not exist
+ * @param dataDirectory   where local state lives (the H2 database by default, spool files)
+ * @param clock           the clock for results, states and breakers
+ * @param reloads         where {@code POST /api/reload} sends its request
  */
-public record DaemonOptions(String routesLocation, Path dataDirectory, Clock clock) {
-
-    public static final String EMBEDDED_ROUTES = "classpath:embedded/routes/*.yaml";
+public record DaemonOptions(Path routesDirectory, Path dataDirectory, Clock clock, Reloads reloads) {
 
     public DaemonOptions {
-        Objects.requireNonNull(routesLocation, "routesLocation");
+        Objects.requireNonNull(routesDirectory, "routesDirectory");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(reloads, "reloads");
     }
 
-    /** Routes from a directory when it exists, else the copies built into the jar. */
-    public static String routesIn(Path directory) {
-        return java.nio.file.Files.isDirectory(directory)
-                ? "file:" + directory.toAbsolutePath().normalize() + "/*.yaml"
-                : EMBEDDED_ROUTES;
+    /** Options for a daemon whose configuration nothing re-reads on request. */
+    public DaemonOptions(Path routesDirectory, Path dataDirectory, Clock clock) {
+        this(routesDirectory, dataDirectory, clock, Reloads.none());
     }
 }

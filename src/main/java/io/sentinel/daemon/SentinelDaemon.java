@@ -8,8 +8,10 @@ import io.sentinel.api.ApiReplies;
 import io.sentinel.api.BreakerApi;
 import io.sentinel.api.CostApi;
 import io.sentinel.api.IncidentApi;
+import io.sentinel.api.ReportApi;
 import io.sentinel.api.SilenceApi;
 import io.sentinel.api.StatusApi;
+import io.sentinel.api.StatusPage;
 import io.sentinel.api.http.ApiHttpServer;
 import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
@@ -17,7 +19,6 @@ import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
-import io.sentinel.config.CheckKinds;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.connectivity.ConnectivityGate;
 import io.sentinel.cost.ProbeCosts;
@@ -29,13 +30,24 @@ import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeRunner;
 import io.sentinel.probe.ProbeToolkit;
+import io.sentinel.probe.schedule.CheckScheduleComponent;
+import io.sentinel.probe.schedule.ProbeScheduler;
+import io.sentinel.reload.ConfigurationChanges;
+import io.sentinel.reload.ConfigurationVersion;
+import io.sentinel.routes.RouteFiles;
+import io.sentinel.routes.LoadedRoutes;
+import io.sentinel.heartbeat.Heartbeat;
 import io.sentinel.http.HttpCaller;
 import io.sentinel.report.DailyReport;
-import io.sentinel.readings.ReadingAlerts;
+import io.sentinel.report.diagnostics.DailyDiagnostics;
+import io.sentinel.report.diagnostics.Diagnostics;
+import io.sentinel.report.incident.IncidentReports;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
+import io.sentinel.rules.AlertRules;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
+import io.sentinel.rules.FlapDetection;
 import io.sentinel.rules.Rules;
 import io.sentinel.rules.Verdict;
 import io.sentinel.secret.Redactor;
@@ -60,20 +72,22 @@ public final class SentinelDaemon implements AutoCloseable {
     /** Results of one check read for an incident's impact: a day and more of probes every ten seconds. */
     private static final int MAX_INCIDENT_RESULTS = 10_000;
 
-    private final SentinelConfig config;
     private final Main main;
+    private final LiveChange live;
+    private final ConfigurationChanges configurationChanges;
     private final Alerting alerting;
     private final Rules rules;
     private final List<AutoCloseable> resources;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private SentinelDaemon(SentinelConfig config, Main main, Alerting alerting, Rules rules,
-                           List<AutoCloseable> resources) {
-        this.config = config;
+                           List<AutoCloseable> resources, LiveChange live, ConfigurationChanges configurationChanges) {
         this.main = main;
         this.alerting = alerting;
         this.rules = rules;
         this.resources = resources;
+        this.live = live;
+        this.configurationChanges = configurationChanges;
     }
 
     public static SentinelDaemon start(SentinelConfig config, DaemonOptions options) throws Exception {
@@ -99,7 +113,8 @@ public final class SentinelDaemon implements AutoCloseable {
         CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
         Restore.checkStates(states, checks, storage);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        StorageMetrics.bind(metrics, storage.database, storage.results, report);
+        StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
+                storage.checkStates.writerStatus(), storage.decisions.writerStatus(), report.writerStatus()));
         Breakers breakers = new Breakers(config.dependencies(), options.clock());
         BreakerJournal breakerJournal = new BreakerJournal(breakers, storage.breakers);
         Restore.breakers(breakerJournal, storage);
@@ -107,14 +122,22 @@ public final class SentinelDaemon implements AutoCloseable {
         breakers.onTransition(new BreakerMetrics(metrics, breakers));
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
-        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, options.clock());
+        CamelRouteCaller routeCaller = new CamelRouteCaller();
+        Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
+                options.clock());
         resources.add(0, alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
                 kinds.stream().collect(Collectors.toMap(ProbeKind::name, kind -> kind)), storage.spending, options.clock());
-        Rules rules = new Rules(states, List.of(new ReadingAlerts(storage.results, options.clock())),
-                List.of(breakerJournal.alerts(), costs.alerts()));
+        ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
+                RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
+        AlertRules alertRules = new AlertRules(storage.results, options.clock());
+        Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
+                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock());
+        ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
+        resources.add(0, scheduler);
+        ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);
 
         Main main = new Main();
         main.setInitialProperties(CamelSettings.of(config, options));
@@ -130,33 +153,61 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.BREAKER_VERDICT, new BreakerVerdict(breakers, options.clock(), connectivity::isNotCountedByBreakers));
         main.bind(BeanNames.RESULT_INTAKE, new ResultIntake(checks));
         main.bind(BeanNames.CONNECTIVITY_GATE, connectivity);
-        main.bind(BeanNames.PROBE_METRICS, new ProbeMetrics(metrics, checks, states));
+        main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
         main.bind(BeanNames.ALERT_ROUTER, alerting.router);
-        main.bind(BeanNames.DECISION_LOG, alerting.decisions);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
         main.bind(BeanNames.RETENTION, storage.retention);
-        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, options.clock()));
+        main.bind(BeanNames.DATABASE, storage.database);
+        main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
+        main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, alertRules::timeUntilExhausted,
+                options.clock(), scheduler::routeOf, configurationChanges::status));
+        main.bind(BeanNames.STATUS_PAGE, new StatusPage());
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));
-        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.alertEvents, storage.outbox, storage.incidents,
+        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.incidentReports,
+                new IncidentReports(storage.incidentReports, options.clock()), storage.incidents,
                 new IncidentTimelines(storage.incidents, storage.alertEvents::forIncident, storage.outbox::forIncident,
                         storage.breakers, (check, from, to) -> storage.results.between(check, from, to, MAX_INCIDENT_RESULTS),
                         dependency -> checks.checksOf(dependency).stream().map(CheckConfig::id).toList(),
-                        storage.silences::all, options.clock())));
+                        storage.silences::all, options.clock()), options.clock()));
+        Diagnostics diagnostics = new Diagnostics(storage.observations, storage.incidentReports, storage.spending, checks,
+                options.clock());
+        main.bind(BeanNames.REPORT_API, new ReportApi(diagnostics, options.clock()));
+        main.bind(BeanNames.DAILY_DIAGNOSTICS, new DailyDiagnostics(diagnostics,
+                DailyDiagnostics.besideMonitoringReports(config.storage().reportsDirectory()), options.clock()));
+        main.bind(BeanNames.RELOAD_API, new io.sentinel.api.ReloadApi(options.reloads(), adminAuth));
         main.bind(BeanNames.API_REPLIES, new ApiReplies());
         main.bind(BeanNames.API_HEADER_FILTER, new ApiHeaderFilterStrategy());
         main.bind(BeanNames.API_HTTP_SERVER, new ApiHttpServer());
-        main.configure().addRoutesBuilder(new CheckRoutes(config.checks(), new CheckKinds(kinds)));
+        RouteExtensions.bind(main, checks, metrics, http, options.clock());
+        main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
+        routeCaller.connect(main.getCamelContext());
+        RouteExtensions.configure(main.getCamelContext());
+        LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
         main.start();
+        // planned once the probe routes run, so no first probe finds its route missing
+        scheduler.plan(config.checks());
+        LiveChange live = new LiveChange(main.getCamelContext(), config, checks, states, probeMetrics, scheduler, kinds,
+                options.routesDirectory(), routes.byFile());
         alerting.start();
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
-        return new SentinelDaemon(config, main, alerting, rules, resources);
+        return new SentinelDaemon(config, main, alerting, rules, resources, live, configurationChanges);
+    }
+
+    /** The routes as {@code validate} assembles them; the start reports what the operator's files changed. */
+    private static LoadedRoutes loadRoutes(org.apache.camel.CamelContext camel, SentinelConfig config,
+                                           DaemonOptions options, List<ProbeKind> kinds) throws Exception {
+        LoadedRoutes loaded = RouteAssembly.assemble(camel, config, options.routesDirectory(), kinds);
+        loaded.overridden().forEach(id -> LOG.info("Route '{}' is the operator's: it replaces the built-in one"
+                + " (routes.override)", id));
+        loaded.byFile().forEach((file, ids) -> LOG.info("Routes from {}: {}", file, ids.isEmpty() ? "(none)" : ids));
+        return loaded;
     }
 
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
@@ -195,7 +246,25 @@ public final class SentinelDaemon implements AutoCloseable {
     }
 
     public SentinelConfig config() {
-        return config;
+        return live.config();
+    }
+
+    /**
+     * Applies a validated configuration change in place, changing only what changed.
+     *
+     * @return false when the change needs the daemon rebuilt (nothing was changed then)
+     */
+    public boolean apply(SentinelConfig changed, String version) throws Exception {
+        boolean applied = live.apply(changed);
+        if (applied) {
+            configurationChanges.applied(version);
+        }
+        return applied;
+    }
+
+    /** Where refused changes are recorded and raised as an alert. */
+    public ConfigurationChanges configurationChanges() {
+        return configurationChanges;
     }
 
     /** The running Camel context, for tools that inspect routes and beans. */

@@ -7,6 +7,8 @@ import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
 import io.sentinel.store.IncidentStore;
+import io.sentinel.store.IncidentReportStore;
+import io.sentinel.store.ObservationStore;
 import io.sentinel.store.OutboxStore;
 import io.sentinel.store.ResultStore;
 import io.sentinel.store.Retention;
@@ -29,10 +31,13 @@ final class Storage implements AutoCloseable {
     final DecisionLog decisions;
     final IncidentStore incidents;
     final Retention retention;
+    final IncidentReportStore incidentReports;
+    final ObservationStore observations;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
-        this.database = Database.open(config.locatedIn(dataDirectory));
-        this.results = new ResultStore(database, dataDirectory.resolve("spool"));
+        this.database = Database.open(config.locatedIn(dataDirectory), clock);
+        this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
+                clock);
         this.checkStates = new CheckStateStore(database, clock);
         this.alertEvents = new AlertEventStore(database);
         this.breakers = new BreakerStore(database, clock);
@@ -42,13 +47,19 @@ final class Storage implements AutoCloseable {
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
         this.incidents = new IncidentStore(database);
         this.retention = new Retention(results, config.retention(), clock);
+        this.incidentReports = new IncidentReportStore(database);
+        this.observations = new ObservationStore(database);
     }
 
-    /** Writers first (they flush or spool what they hold), the pool last. */
+    /**
+     * The writers first: each writes what it holds, or spools it for the next start, while the pool is still
+     * open. The pool last.
+     */
     @Override
     public void close() {
         results.close();
         checkStates.close();
+        decisions.close();
         database.close();
     }
 }

@@ -18,7 +18,7 @@ import org.apache.hc.core5.http.NoHttpResponseException;
  * Says how a call failed, as precisely as the exception allows: an alert that says "DNS" sends the on-call
  * engineer somewhere else than one that says "TLS". Messages name the host, never the query string.
  */
-final class CallFailures {
+public final class CallFailures {
 
     /** Keeps a low-level message (a certificate path error can run to hundreds of characters) to a line. */
     private static final int MAX_DETAIL = 160;
@@ -35,23 +35,38 @@ final class CallFailures {
      */
     static HttpCallFailure classify(Exception error, HttpRequestSpec request, Duration connectTimeout, Duration deadline,
                                     boolean deadlinePassed) {
-        String target = request.hostAndPort();
         if (deadlinePassed) {
             return timeout(deadline);
         }
+        return classify(error, request.hostAndPort(), request.uri().getHost(), connectTimeout, "within " + Durations.format(deadline));
+    }
+
+    /**
+     * A failure of a call Sentinel did not make itself (an operator's route with camel-http), classified the same
+     * way; the deadline is the route's own and unknown here.
+     *
+     * @param target host and port, for the message
+     * @param host   the host name, for a DNS failure
+     */
+    public static HttpCallFailure classify(Throwable error, String target, String host) {
+        return classify(error, target, host, null, "(" + detail(error) + ")");
+    }
+
+    private static HttpCallFailure classify(Throwable error, String target, String host, Duration connectTimeout,
+                                            String timeoutDetail) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectTimeoutException) {
-                return new HttpCallFailure(FailureClass.TIMEOUT,
-                        "connect timeout: no connection to " + target + " within " + Durations.format(connectTimeout));
+                return new HttpCallFailure(FailureClass.TIMEOUT, "connect timeout: no connection to " + target
+                        + (connectTimeout == null ? "" : " within " + Durations.format(connectTimeout)));
             }
             if (cause instanceof UnknownHostException) {
-                return new HttpCallFailure(FailureClass.DNS, "host name " + request.uri().getHost() + " did not resolve");
+                return new HttpCallFailure(FailureClass.DNS, "host name " + host + " did not resolve");
             }
             if (cause instanceof SSLException) {
                 return new HttpCallFailure(FailureClass.TLS, "TLS handshake with " + target + " failed: " + detail(cause));
             }
             if (cause instanceof SocketTimeoutException) {
-                return timeout(deadline);
+                return new HttpCallFailure(FailureClass.TIMEOUT, "no complete response " + timeoutDetail);
             }
             if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
                 return new HttpCallFailure(FailureClass.CONNECT, "could not connect to " + target + ": " + detail(cause));

@@ -23,7 +23,8 @@ import org.apache.camel.ExchangeProperty;
  * cached, because every probe records into them.
  *
  * <ul>
- *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency, with a few SLO buckets</li>
+ *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency (count, sum, max)</li>
+ *   <li>{@code sentinel_dependency_probe_duration_seconds{dependency}}: probe latency in a few SLO buckets</li>
  *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
  *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
  *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
@@ -40,36 +41,64 @@ public final class ProbeMetrics {
     private final MeterRegistry registry;
     private final CheckIndex checks;
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    private final Map<String, Timer> dependencyDurations = new ConcurrentHashMap<>();
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
-    private final Map<String, Instant> nextExpectedStart = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
-    private final DistributionSummary scheduleLag;
+    private final Map<String, java.util.List<io.micrometer.core.instrument.Meter>> stateGauges = new java.util.HashMap<>();
+    private final CheckStates states;
 
     public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
         this.registry = registry;
         this.checks = checks;
-        this.scheduleLag = DistributionSummary.builder("sentinel.schedule.lag.seconds")
-                .description("How late each probe started compared with its schedule (interval after the previous probe ended)")
-                .baseUnit("seconds")
-                .publishPercentiles(0.5, 0.99)
-                .register(registry);
-        for (CheckConfig check : checks.checks()) {
-            for (HealthState state : HealthState.values()) {
-                Gauge.builder("sentinel.check.state", states, all -> all.state(check.id()).state() == state ? 1 : 0)
-                        .description("1 when the check is in this state")
-                        .tags("check", check.id(), "dependency", check.dependency(), "state", state.name())
-                        .register(registry);
+        this.states = states;
+        watch(checks.checks());
+    }
+
+    /**
+     * Gives every configured check its state gauges and removes the meters of checks no longer configured,
+     * at start and after a configuration change applied while running.
+     */
+    public synchronized void watch(java.util.Collection<CheckConfig> configured) {
+        java.util.Map<String, CheckConfig> byId = new java.util.HashMap<>();
+        configured.forEach(check -> byId.put(check.id(), check));
+        for (java.util.Iterator<Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>>> it =
+                stateGauges.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>> entry = it.next();
+            CheckConfig now = byId.get(entry.getKey());
+            if (now == null || !now.dependency().equals(entry.getValue().get(0).getId().getTag("dependency"))) {
+                entry.getValue().forEach(registry::remove);
+                it.remove();
             }
+        }
+        for (CheckConfig check : configured) {
+            stateGauges.computeIfAbsent(check.id(), id -> {
+                java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
+                for (HealthState state : HealthState.values()) {
+                    gauges.add(Gauge.builder("sentinel.check.state", states, all -> all.state(id).state() == state ? 1 : 0)
+                            .description("1 when the check is in this state")
+                            .tags("check", id, "dependency", check.dependency(), "state", state.name())
+                            .register(registry));
+                }
+                return gauges;
+            });
         }
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
+        // per check: count, sum and max only; the buckets are per dependency, so ten thousand checks do not
+        // mean a hundred thousand bucket series on every scrape
         durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
                         .description("How long probes take")
                         .tags("check", id, "dependency", result.dependency())
-                        .serviceLevelObjectives(LATENCY_BUCKETS)
                         .register(registry))
+                .record(result.latency());
+        dependencyDurations.computeIfAbsent(result.dependency(), dependency ->
+                        Timer.builder("sentinel.dependency.probe.duration")
+                                .description("How long probes of a dependency's checks take, in SLO buckets")
+                                .tags("dependency", dependency)
+                                .serviceLevelObjectives(LATENCY_BUCKETS)
+                                .register(registry))
                 .record(result.latency());
         String failure = result.failureClass() == null ? "none" : result.failureClass().name();
         String key = result.checkId() + '|' + result.outcome() + '|' + failure;
@@ -79,7 +108,6 @@ public final class ProbeMetrics {
                                 "outcome", result.outcome().name(), "failure_class", failure)
                         .register(registry))
                 .increment();
-        recordScheduleLag(check, result);
         recordReadings(result);
         return result;
     }
@@ -104,12 +132,4 @@ public final class ProbeMetrics {
         }
     }
 
-    /** Probes run with a fixed delay, so each one is due one interval after the previous one ended. */
-    private void recordScheduleLag(CheckConfig check, ProbeResult result) {
-        Instant due = nextExpectedStart.put(check.id(), result.startedAt().plus(result.latency()).plus(check.interval()));
-        if (due != null) {
-            long lateMillis = Math.max(0, Duration.between(due, result.startedAt()).toMillis());
-            scheduleLag.record(lateMillis / 1000.0);
-        }
-    }
 }

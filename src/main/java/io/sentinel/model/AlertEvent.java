@@ -62,10 +62,15 @@ public record AlertEvent(
 
     /** What the alert is about: the check, {@code <dependency> breaker}, or {@code Sentinel connectivity}. */
     public String subject() {
+        return subject(checkId, dependency, incidentId);
+    }
+
+    /** What an event about this check (null for the whole dependency), dependency and incident id is about. */
+    public static String subject(String checkId, String dependency, String incidentId) {
         if (checkId != null) {
             return checkId;
         }
-        return isAboutConnectivity() ? "Sentinel connectivity" : dependency + " breaker";
+        return incidentId.startsWith(CONNECTIVITY + "@") ? "Sentinel connectivity" : dependency + " breaker";
     }
 
     public boolean isAboutDependency() {

@@ -48,6 +48,13 @@ public enum FailureClass {
      * the request never reached the service that would judge them.
      */
     BLOCKED,
+    /**
+     * An operator's route broke its contract with Sentinel: a result field missing or wrong (an outcome that is not
+     * one, a DOWN without a failure class, a reading that is not a number), or a judging condition that does not
+     * parse. The message names the field. Says nothing about the dependency, so the breaker does not count it; the
+     * check still goes DOWN, because a route that cannot say what it saw must not look healthy.
+     */
+    CONTRACT,
     /** Anything else: a bug or an unexpected exception. The message says what. */
     INTERNAL
 }

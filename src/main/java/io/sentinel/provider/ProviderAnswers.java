@@ -29,6 +29,12 @@ public final class ProviderAnswers {
         }
     }
 
+    /** A field's text, when it is text and not blank. */
+    public static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
     /**
      * The provider answered, but not in the shape we know: SCHEMA, never UP. The status and an excerpt are
      * kept so a person can see what really came back.

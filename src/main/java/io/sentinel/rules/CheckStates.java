@@ -113,6 +113,16 @@ public final class CheckStates {
         }
     }
 
+    /** After a configuration change: removed checks are forgotten; new ones are UNKNOWN until their probes say. */
+    public void retain(Collection<String> checkIds) {
+        java.util.Set<String> kept = java.util.Set.copyOf(checkIds);
+        states.keySet().retainAll(kept);
+        lastResults.keySet().retainAll(kept);
+        for (String checkId : kept) {
+            states.putIfAbsent(checkId, CheckState.unknown(checkId));
+        }
+    }
+
     public CheckState state(String checkId) {
         return states.getOrDefault(checkId, CheckState.unknown(checkId));
     }

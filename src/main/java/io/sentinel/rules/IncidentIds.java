@@ -61,10 +61,35 @@ public final class IncidentIds {
     }
 
     /**
+     * {@code rule:hunter-account:searches.remaining-below-100@20261202T071000.123Z}: one rule of a check (and one
+     * series of it, such as one edge function: {@code …:enrichment-orchestrator@…}) and the moment its condition
+     * began to hold. Characters an API path segment may not hold become {@code -}.
+     */
+    public static String forRule(String checkId, String ruleId, String series, Instant conditionBegan) {
+        return "rule:" + pathSafe(checkId) + ":" + pathSafe(ruleId) + (series.isEmpty() ? "" : ":" + pathSafe(series))
+                + "@" + STAMP.format(conditionBegan);
+    }
+
+    /** {@code flapping:frontend-home@20261202T071000.123Z}: a check and the moment it was found flapping. */
+    public static String forFlapping(String checkId, Instant detectedAt) {
+        return "flapping:" + pathSafe(checkId) + "@" + STAMP.format(detectedAt);
+    }
+
+    /**
      * {@code <incident>/FIRING-DOWN@20261202T071300.000Z}: one transition of one incident, at the moment it was
      * decided (an incident can enter the same state twice: DOWN, DEGRADED, DOWN again).
      */
     public static String event(String incidentId, String status, String state, Instant decidedAt) {
         return incidentId + "/" + status + "-" + state + "@" + STAMP.format(decidedAt);
+    }
+
+    private static String pathSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '~';
+            safe.append(kept ? c : '-');
+        }
+        return safe.toString();
     }
 }

@@ -4,31 +4,37 @@ import io.sentinel.model.AlertEvent;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * The rules step of the results route: every result goes through the check's thresholds and its other rules,
- * and collects what the {@link AlertSource}s raised meanwhile. What comes out is one {@link Verdict}, the only
+ * The rules step of the results route: every result goes through the check's thresholds (whose announcements
+ * pause while the check flaps) and its other rules, and collects what the {@link AlertSource}s raised meanwhile. What comes out is one {@link Verdict}, the only
  * thing the alert path takes.
  */
 public final class Rules {
 
     private final CheckStates states;
+    private final FlapDetection flapping;
     private final List<ResultRule> resultRules;
     private final List<AlertSource> sources;
+    private final Clock clock;
 
-    public Rules(CheckStates states, List<ResultRule> resultRules, List<AlertSource> sources) {
+    public Rules(CheckStates states, FlapDetection flapping, List<ResultRule> resultRules, List<AlertSource> sources,
+                 Clock clock) {
         this.states = states;
+        this.flapping = flapping;
         this.resultRules = List.copyOf(resultRules);
         this.sources = List.copyOf(sources);
+        this.clock = clock;
     }
 
     /** The verdict on one result of a check. */
     public Verdict decide(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
-        Verdict verdict = states.evaluate(check, result);
+        Verdict verdict = flapping.apply(check, result, states.evaluate(check, result), states.state(check.id()), clock.instant());
         List<AlertEvent> more = new ArrayList<>();
         for (ResultRule rule : resultRules) {
             more.addAll(rule.apply(check, result));

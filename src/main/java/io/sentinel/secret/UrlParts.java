@@ -22,10 +22,12 @@ record UrlParts(String userInfo, String path, List<Parameter> parameters) {
 
     /**
      * A scheme (JDBC's {@code jdbc:postgresql} included) and {@code ://}, or a host name and a path: a webhook
-     * URL pasted without its scheme is still a URL whose host is not secret.
+     * URL pasted without its scheme is still a URL whose host is not secret. A host name has at most 127 labels
+     * (253 characters): bounding the repetition keeps a long dotted value, such as a 10,000-character key, from
+     * overflowing the regex engine's stack.
      */
     private static final Pattern URL = Pattern.compile(
-            "^(?:[A-Za-z][A-Za-z0-9+.:-]*://([^/?#\\s]*)|([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}(?::\\d+)?)(?=/))"
+            "^(?:[A-Za-z][A-Za-z0-9+.:-]*://([^/?#\\s]*)|([A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,126}\\.[A-Za-z]{2,63}(?::\\d+)?)(?=/))"
                     + "([^?#\\s]*)(.*)$");
 
     UrlParts {

@@ -5,6 +5,7 @@ import io.sentinel.model.AlertStatus;
 import io.sentinel.config.Severity;
 import io.sentinel.model.FailureClass;
 import io.sentinel.model.HealthState;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

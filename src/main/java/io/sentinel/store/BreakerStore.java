@@ -4,11 +4,13 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.sentinel.breaker.BreakerRepository;
 import io.sentinel.breaker.BreakerTransition;
 import io.sentinel.breaker.StoredBreaker;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,8 @@ public final class BreakerStore implements BreakerRepository {
             + " at, reason, actor) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SELECT_TRANSITIONS = "SELECT dependency, from_state, to_state, at, reason, actor"
             + " FROM breaker_transition WHERE dependency = ? ORDER BY at DESC, id DESC LIMIT ?";
+    private static final String SELECT_TRANSITIONS_BETWEEN = "SELECT dependency, from_state, to_state, at, reason, actor"
+            + " FROM breaker_transition WHERE dependency = ? AND at >= ? AND at <= ? ORDER BY at, id";
     private static final int MAX_REASON = 1000;
 
     private final Database database;
@@ -104,17 +108,35 @@ public final class BreakerStore implements BreakerRepository {
             try (PreparedStatement query = connection.prepareStatement(SELECT_TRANSITIONS)) {
                 query.setString(1, dependency);
                 query.setInt(2, limit);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        transitions.add(new BreakerTransition(rows.getString("dependency"),
-                                SqlValues.getEnum(rows, "from_state", CircuitBreaker.State::valueOf),
-                                SqlValues.getEnum(rows, "to_state", CircuitBreaker.State::valueOf),
-                                SqlValues.getInstant(rows, "at"), rows.getString("reason"), rows.getString("actor")));
-                    }
-                }
+                readTransitions(query, transitions);
             }
             return transitions;
         });
+    }
+
+    /** The dependency's transitions from {@code from} to {@code to} (both included), oldest first. */
+    public List<BreakerTransition> transitionsBetween(String dependency, Instant from, Instant to) {
+        return read("breaker transitions", connection -> {
+            List<BreakerTransition> transitions = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(SELECT_TRANSITIONS_BETWEEN)) {
+                query.setString(1, dependency);
+                SqlValues.setInstant(query, 2, from);
+                SqlValues.setInstant(query, 3, to);
+                readTransitions(query, transitions);
+            }
+            return transitions;
+        });
+    }
+
+    private static void readTransitions(PreparedStatement query, List<BreakerTransition> transitions) throws SQLException {
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                transitions.add(new BreakerTransition(rows.getString("dependency"),
+                        SqlValues.getEnum(rows, "from_state", CircuitBreaker.State::valueOf),
+                        SqlValues.getEnum(rows, "to_state", CircuitBreaker.State::valueOf),
+                        SqlValues.getInstant(rows, "at"), rows.getString("reason"), rows.getString("actor")));
+            }
+        }
     }
 
     private void bind(PreparedStatement statement, StoredBreaker state) throws SQLException {

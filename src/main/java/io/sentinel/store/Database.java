@@ -7,12 +7,10 @@ import io.sentinel.secret.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.sentinel.writer.Outage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -20,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection pool and the schema. Opening never fails because the database is down: monitoring must
- * keep running when its own storage is the thing that broke, so the schema migration is retried in the
- * background and {@link #isReady()} says when the tables can be used.
+ * keep running when its own storage is the thing that broke, so the schema migration is retried, with backoff,
+ * by the {@code database-schema} route ({@link #migrateWhenDue()}), and {@link #isReady()} says when the tables
+ * can be used.
  *
  * <p>Close the stores before the database.
  */
@@ -36,13 +35,12 @@ public final class Database implements AutoCloseable {
     private final Flyway flyway;
     private final boolean postgres;
     private final String displayUrl;
-    private final ScheduledExecutorService migrationRetries;
+    private final Outage unavailable;
     private volatile boolean ready;
     private volatile boolean closed;
-    private Backoff backoff = Backoff.standard();
     private int failedAttempts;
 
-    private Database(HikariDataSource pool, boolean postgres, String displayUrl) {
+    private Database(HikariDataSource pool, boolean postgres, String displayUrl, Clock clock) {
         this.pool = pool;
         this.postgres = postgres;
         this.displayUrl = displayUrl;
@@ -50,24 +48,40 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations("classpath:db/migration")
                 .load();
-        this.migrationRetries = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sentinel-db-migration");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.unavailable = new Outage(LOG, "Database " + displayUrl + " is not available", clock);
+    }
+
+    public static Database open(StorageConfig config) {
+        return open(config, Clock.systemUTC());
     }
 
     /**
      * Builds the pool and brings the schema up to date. When the database cannot be reached, returns after the
-     * first attempt (at most the connection timeout, 5 s) with {@link #isReady()} false, and keeps trying in the
-     * background.
+     * first attempt (at most the connection timeout, 5 s) with {@link #isReady()} false; {@link #migrateWhenDue()}
+     * tries again.
+     *
+     * @param clock paces the retries
      */
-    public static Database open(StorageConfig config) {
+    public static Database open(StorageConfig config, Clock clock) {
         String displayUrl = Redactor.global().redact(config.url());
         createDirectoryFor(config.url());
-        Database database = new Database(new HikariDataSource(poolSettings(config)), config.isPostgres(), displayUrl);
+        Database database = new Database(new HikariDataSource(poolSettings(config)), config.isPostgres(), displayUrl,
+                clock);
         database.migrate();
         return database;
+    }
+
+    /**
+     * Tries the schema migration again if the database was not available and the backoff since the last try
+     * (one second doubling to thirty) has passed; does nothing once the database is ready.
+     *
+     * @return whether the database is ready
+     */
+    public synchronized boolean migrateWhenDue() {
+        if (!ready && !closed && unavailable.isRetryDue()) {
+            migrate();
+        }
+        return ready;
     }
 
     public DataSource dataSource() {
@@ -86,7 +100,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        migrationRetries.shutdownNow();
         pool.close();
     }
 
@@ -143,11 +156,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        if (closed) {
-            return;
-        }
         try {
             int applied = flyway.migrate().migrationsExecuted;
+            unavailable.succeeded();
             ready = true;
             LOG.info("Database {} ready ({} schema migrations applied{})", displayUrl, applied,
                     failedAttempts > 0 ? ", after " + failedAttempts + " failed attempts" : "");
@@ -156,23 +167,7 @@ public final class Database implements AutoCloseable {
                 return;
             }
             failedAttempts++;
-            if (failedAttempts == 1) {
-                LOG.warn("Database {} is not available ({}). Sentinel keeps running without storage and retries "
-                        + "in the background.", displayUrl, Outage.reason(error));
-            } else {
-                LOG.debug("Database {} still not available ({})", displayUrl, Outage.reason(error));
-            }
-            scheduleRetry();
-        }
-    }
-
-    private void scheduleRetry() {
-        Duration wait = backoff.current();
-        backoff = backoff.next();
-        try {
-            migrationRetries.schedule(this::migrate, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException closing) {
-            // closed while the attempt was running: nothing left to retry for
+            unavailable.failed(error, "Sentinel keeps running without storage");
         }
     }
 }

@@ -4,10 +4,17 @@ import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.DecisionRepository;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.writer.BackgroundWriter;
+import io.sentinel.writer.Spool;
+import io.sentinel.writer.WriteTarget;
+import io.sentinel.writer.WriterPolicy;
+import io.sentinel.writer.WriterStatus;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -15,75 +22,79 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Commits each decision (a check's new state, its alert events, their notifications, the incidents they
- * changed) in one database transaction. While the database is failing, decisions go to a local spool file instead, in order, and
- * {@link #copySpool()} moves them to the database once it answers; until then every new decision is spooled
- * too, so they reach the database in the order they were made.
+ * changed) in one database transaction, on the caller's thread. While the database is failing, a decision is one {@code fsync}ed line in
+ * {@code decisions.spool.jsonl} instead; once {@link #start() started}, a {@link BackgroundWriter} copies the
+ * spool to the database, oldest first, when it answers, and until then every new decision is spooled too, so
+ * they reach the database in the order they were made.
  *
  * <p>Writing is idempotent: events and notifications are inserted only when their id is absent, and a state
  * never replaces one from a later probe, so copying a decision twice (after a crash mid-copy) changes nothing.
  */
-public final class DecisionLog implements DecisionRepository {
+public final class DecisionLog implements DecisionRepository, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
 
     private final Database database;
-    private final DecisionSpool spool;
-    private final Outage outage;
     private final Clock clock;
+    private final BackgroundWriter<Decision> writer;
 
     public DecisionLog(Database database, Path spoolDirectory, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
-        this.spool = new DecisionSpool(spoolDirectory);
-        this.clock = clock;
-        this.outage = new Outage(LOG, "Alert decisions cannot be written to the database", clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Spool<Decision> spool = new Spool<>(spoolDirectory, "decisions", new DecisionCodec(), true);
+        this.writer = BackgroundWriter.<Decision>named("decisions", "alert decisions")
+                .policy(WriterPolicy.spoolOnly())
+                .target(new Target())
+                .spool(spool)
+                .whileFailing("keeping them in " + spool.file() + " and sending their alerts")
+                .clock(clock)
+                .log(LOG)
+                .build();
     }
 
+    /** From now on the spool is copied to the database whenever it answers. */
+    public void start() {
+        writer.start();
+    }
+
+    /**
+     * Commits the decision, or spools it while the database fails or older decisions wait in the spool. A decision
+     * the database refuses as data is set aside in {@code decisions.rejected.jsonl}: it would fail forever and
+     * block the spool behind it, so its alerts are sent but it is not recorded.
+     */
     @Override
-    public synchronized List<OutboxEntry> commit(Decision decision) {
-        if (spool.isEmpty() && database.isReady() && outage.isRetryDue()) {
-            try {
-                List<OutboxEntry> added = write(decision);
-                outage.succeeded().ifPresent(lasted -> LOG.info("Alert decisions are written again after {} s",
-                        lasted.toSeconds()));
-                return added;
-            } catch (SQLException | RuntimeException error) {
-                if (error instanceof SQLException sql && SqlValues.isDataError(sql)) {
-                    // would fail forever and block the spool behind it: people are still told, the record is not kept
-                    LOG.error("The database refused the decision about {} ({}); it is sent but not recorded",
-                            subject(decision), Outage.reason(error));
-                    return decision.notifications();
-                }
-                outage.failed(error, "keeping decisions in " + spool.file() + " and sending their alerts");
-            }
-        }
-        spool.append(decision);
-        return decision.notifications();
+    public List<OutboxEntry> commit(Decision decision) {
+        return writer.writeThrough(decision, this::write, decision.notifications());
     }
 
     @Override
     public List<Decision> uncopied() {
-        return spool.read();
+        return writer.spooledItems();
     }
 
-    /** Copies the spooled decisions to the database, oldest first; the spool is removed only when all are in. */
-    public synchronized void copySpool() {
-        if (spool.isEmpty() || !database.isReady() || !outage.isRetryDue()) {
-            return;
-        }
-        List<Decision> spooled = spool.read();
-        try {
-            for (Decision decision : spooled) {
-                write(decision);
-            }
-            spool.clear();
-            LOG.info("The database is back: {} decision(s) copied from {}", spooled.size(), spool.file());
-            outage.succeeded();
-        } catch (SQLException | RuntimeException error) {
-            outage.failed(error, "keeping decisions in " + spool.file());
-        }
+    /**
+     * Waits until the spooled decisions are in the database, or the timeout passes.
+     *
+     * @return true when they are
+     */
+    public boolean flush(Duration timeout) {
+        return writer.flush(timeout);
+    }
+
+    public WriterStatus writerStatus() {
+        return writer;
+    }
+
+    /** Copies what it can within the close timeout; the rest stays in the spool for the next start. */
+    @Override
+    public void close() {
+        writer.close();
     }
 
     private List<OutboxEntry> write(Decision decision) throws SQLException {
+        if (!database.isReady()) {
+            throw new StoreException("the database is not ready yet");
+        }
         return Transactions.inTransaction(database.dataSource(), connection -> {
             if (decision.state() != null) {
                 CheckStateTable.upsert(connection, decision.state(), clock.instant());
@@ -100,6 +111,27 @@ public final class DecisionLog implements DecisionRepository {
             }
             return added;
         });
+    }
+
+    /** Spooled decisions, each in its own transaction, oldest first. */
+    private final class Target implements WriteTarget<Decision> {
+
+        @Override
+        public void write(Iterator<? extends Decision> decisions) throws SQLException {
+            while (decisions.hasNext()) {
+                DecisionLog.this.write(decisions.next());
+            }
+        }
+
+        @Override
+        public boolean refuses(Exception error) {
+            return error instanceof SQLException sql && SqlValues.isDataError(sql);
+        }
+
+        @Override
+        public String describe(Decision decision) {
+            return "The decision about " + subject(decision);
+        }
     }
 
     private static String subject(Decision decision) {

@@ -9,6 +9,7 @@ import io.sentinel.incident.IncidentFact;
 import io.sentinel.incident.IncidentRepository;
 import io.sentinel.incident.IncidentState;
 import io.sentinel.incident.IncidentUpdate;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

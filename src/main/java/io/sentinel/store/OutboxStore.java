@@ -4,6 +4,7 @@ import io.sentinel.alert.outbox.DeliveryState;
 import io.sentinel.alert.outbox.NotificationJson;
 import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.outbox.OutboxRepository;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -3,6 +3,7 @@ package io.sentinel.store;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.results.LatencySample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +23,11 @@ final class ProbeResultTable {
 
     /** Rows sent to the database per JDBC batch round trip. */
     static final int BATCH_SIZE = 500;
-    private static final String COLUMNS =
+    static final String COLUMNS =
             "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
     private static final String INSERT =
             "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String HISTORY = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
+    private static final String SINCE = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ? AND started_at >= ?"
             + " ORDER BY started_at DESC, id DESC LIMIT ?";
     // The newest start time per check, joined back for the row; ordering by id makes the later insert win a tie.
     private static final String LATEST_PER_CHECK = "SELECT r.id, r.check_id, r.dependency, r.started_at, r.latency_ms,"
@@ -35,6 +37,9 @@ final class ProbeResultTable {
             + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
     private static final String BETWEEN = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
             + " AND started_at >= ? AND started_at <= ? ORDER BY started_at, id LIMIT ?";
+    // newest first so that the limit keeps the recent end; read back oldest first
+    private static final String LATENCIES_SINCE = "SELECT check_id, started_at, latency_ms, outcome FROM probe_result"
+            + " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?";
     private static final String DELETE_OLDER_THAN = "DELETE FROM probe_result WHERE started_at < ?";
 
     private final DataSource dataSource;
@@ -46,7 +51,7 @@ final class ProbeResultTable {
     }
 
     /** Inserts every result in one transaction, however many there are: all of them are stored or none. */
-    int insertAll(Iterator<ProbeResult> results) throws SQLException {
+    int insertAll(Iterator<? extends ProbeResult> results) throws SQLException {
         return Transactions.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 int inserted = 0;
@@ -68,17 +73,23 @@ final class ProbeResultTable {
         });
     }
 
+    /** Every result of the check, newest first: results never start before 1970. */
     List<ProbeResult> history(String checkId, int limit) throws SQLException {
+        return since(checkId, Instant.EPOCH, limit);
+    }
+
+    List<ProbeResult> since(String checkId, Instant from, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(HISTORY)) {
+             PreparedStatement query = connection.prepareStatement(SINCE)) {
             query.setString(1, checkId);
-            query.setInt(2, limit);
+            SqlValues.setInstant(query, 2, from);
+            query.setInt(3, limit);
             try (ResultSet rows = query.executeQuery()) {
-                List<ProbeResult> history = new ArrayList<>();
+                List<ProbeResult> results = new ArrayList<>();
                 while (rows.next()) {
-                    history.add(read(rows));
+                    results.add(read(rows));
                 }
-                return history;
+                return results;
             }
         }
     }
@@ -113,6 +124,23 @@ final class ProbeResultTable {
         }
     }
 
+    List<LatencySample> latenciesSince(Instant from, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(LATENCIES_SINCE)) {
+            SqlValues.setInstant(query, 1, from);
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<LatencySample> samples = new ArrayList<>();
+                while (rows.next()) {
+                    samples.add(new LatencySample(rows.getString("check_id"), SqlValues.getInstant(rows, "started_at"),
+                            rows.getLong("latency_ms"), SqlValues.getEnum(rows, "outcome", Outcome::valueOf)));
+                }
+                Collections.reverse(samples);
+                return samples;
+            }
+        }
+    }
+
     int deleteOlderThan(Instant cutoff) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement(DELETE_OLDER_THAN)) {
@@ -133,7 +161,8 @@ final class ProbeResultTable {
         insert.setString(9, json.readingsToJson(result.readings()));
     }
 
-    private ProbeResult read(ResultSet row) throws SQLException {
+    /** The result on the current row of a query that selects {@link #COLUMNS}. */
+    ProbeResult read(ResultSet row) throws SQLException {
         return new ProbeResult(
                 row.getString("check_id"),
                 row.getString("dependency"),

@@ -10,13 +10,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.writer.LineCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The JSON forms of probe results: the readings column and the lines of the spool file. */
-final class ResultCodec {
+final class ResultCodec implements LineCodec<ProbeResult> {
 
     private static final TypeReference<LinkedHashMap<String, Double>> READINGS = new TypeReference<>() {
     };
@@ -45,12 +46,14 @@ final class ResultCodec {
         }
     }
 
-    String toLine(ProbeResult result) {
+    @Override
+    public String toLine(ProbeResult result) {
         return write(SpooledResult.of(result));
     }
 
     /** @throws IllegalArgumentException when the line is not a whole, valid result (a torn last line after a crash) */
-    ProbeResult fromLine(String line) {
+    @Override
+    public ProbeResult fromLine(String line) {
         try {
             return mapper.readValue(line, SpooledResult.class).toResult();
         } catch (JsonProcessingException | RuntimeException error) {

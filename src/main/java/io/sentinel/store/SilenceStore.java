@@ -3,6 +3,7 @@ package io.sentinel.store;
 import io.sentinel.alert.silence.Silence;
 import io.sentinel.alert.silence.SilenceRepository;
 import io.sentinel.config.Severity;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

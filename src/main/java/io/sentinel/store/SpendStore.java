@@ -1,6 +1,7 @@
 package io.sentinel.store;
 
 import io.sentinel.cost.SpendRepository;
+import io.sentinel.writer.Outage;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

@@ -12,6 +12,7 @@ import io.sentinel.store.OutboxStore;
 import io.sentinel.store.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +66,9 @@ class OutboxTest {
         assertThat(after.unfinished()).extracting(OutboxEntry::key).containsExactly("inc-2/FIRING-DOWN/slack");
 
         repository.down = false;
-        after.synchronize();
+        after.start();
+        assertThat(after.flush(Duration.ofSeconds(60))).as("the spool is copied to the table").isTrue();
+        after.close();
 
         assertThat(Files.exists(directory.resolve("spool/outbox.spool.jsonl"))).isFalse();
         assertThat(new OutboxStore(database).forIncident("inc-2"))

@@ -150,6 +150,54 @@ class ApiContractIT {
                 "Authorization: Bearer " + TOKEN), 404);
     }
 
+    @Test
+    void incidentListsAndReportsRefuseWrongParametersNamingWhatIsAllowed() throws Exception {
+        assertParameterError(send("GET", "/api/incidents?state=zqx-canary", ""), "state must be open or closed");
+        assertParameterError(send("GET", "/api/incidents?since=zqx-canary", ""), "since must be an ISO-8601 instant");
+        assertParameterError(send("GET", "/api/incidents?since=2999-01-01T00:00:00Z", ""), "since is in the future");
+        assertParameterError(send("GET", "/api/incidents?since=99999999999999999999d", ""), "since must be");
+        assertParameterError(send("GET", "/api/incidents?limit=0", ""), "limit must be from 1 to 500");
+        assertParameterError(send("GET", "/api/incidents?limit=501", ""), "limit must be from 1 to 500");
+        assertParameterError(send("GET", "/api/incidents?offset=-1", ""), "offset must be from 0 to 100000");
+        assertParameterError(send("GET", "/api/incidents?offset=zqx-canary", ""), "offset must be a whole number");
+        assertParameterError(send("GET", "/api/report?since=32d", ""), "since reaches too far back");
+        assertParameterError(send("GET", "/api/report?since=%3Cscript%3E", ""), "since must be an ISO-8601 instant");
+        assertParameterError(send("GET", "/api/report?format=zqx-canary", ""), "format must be json or md");
+        assertJsonError(send("GET", "/api/incidents/'hunter-account'/report.md", ""), 400);
+        assertJsonError(send("GET", "/api/incidents/%zz/report.md", ""), 400);
+        assertJsonError(send("GET", "/api/incidents/hunter-account@20261126T090000.000Z/report.md", ""), 404);
+        RawHttp.Response wrongMethod = send("DELETE", "/api/report", "");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.header("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void incidentListsAndReportsAnswerWellFormedRequests() throws Exception {
+        RawHttp.Response incidents = send("GET", "/api/incidents?state=open&since=24h&limit=10&offset=0", "");
+        assertThat(incidents.status()).isEqualTo(200);
+        assertThat(body(incidents).path("incidents").isArray()).isTrue();
+        assertThat(body(incidents).path("limit").asInt()).isEqualTo(10);
+
+        RawHttp.Response json = send("GET", "/api/report?since=1h", "");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.header("Content-Type")).hasValue("application/json");
+        assertThat(body(json).path("checks").get(0).path("check").asText()).isEqualTo("hunter-account");
+
+        RawHttp.Response markdown = send("GET", "/api/report?since=2h&format=md", "", "X-Canary: zqx-canary");
+        assertThat(markdown.status()).isEqualTo(200);
+        assertThat(markdown.header("Content-Type")).hasValue("text/markdown; charset=utf-8");
+        assertThat(markdown.body()).startsWith("# Sentinel diagnostics: ").contains("### hunter");
+        assertThat(markdown.headers()).extracting(RawHttp.Header::name).map(String::toLowerCase)
+                .containsExactlyInAnyOrder("cache-control", "transfer-encoding", "content-type");
+    }
+
+    /** A 400 in JSON that names the parameter and what it may be, and never repeats the value sent. */
+    private static void assertParameterError(RawHttp.Response response, String message) throws Exception {
+        assertJsonError(response, 400);
+        assertThat(body(response).path("error").asText()).contains(message).doesNotContain("zqx").doesNotContain("<script");
+        assertThat(response.headers()).allSatisfy(header -> assertThat(header.value()).doesNotContain("zqx"));
+    }
+
     private static String json() {
         return "Content-Type: application/json";
     }

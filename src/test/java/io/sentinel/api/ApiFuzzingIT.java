@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Thousands of hostile and sloppy requests against the real jar (see {@link FuzzedRequests}), with the API's
  * promises checked on every answer: never a 5xx, always JSON, only the API's own headers, nothing from the
- * request in them, operator actions only with the token in the Authorization header; and afterwards, no
+ * request in them, operator actions only with the token in the Authorization header (the status page at {@code /}
+ * is the one HTML answer, with its own policy headers); and afterwards, no
  * stack trace and no token in the daemon's log.
  *
  * <p>{@code -Dsentinel.fuzz.seed=…} and {@code -Dsentinel.fuzz.requests=…} change the run; the defaults are
@@ -36,9 +37,10 @@ class ApiFuzzingIT {
     private static final long SEED = Long.getLong("sentinel.fuzz.seed", 20261126L);
     private static final int REQUESTS = Integer.getInteger("sentinel.fuzz.requests", 2_600);
 
-    /** What any answer may carry: the API's own headers and HTTP framing. */
+    /** What any answer may carry: the API's own headers, the status page's and HTTP framing. */
     private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "content-length", "transfer-encoding",
-            "cache-control", "www-authenticate", "allow", "retry-after", "connection");
+            "cache-control", "www-authenticate", "allow", "retry-after", "connection", "content-security-policy",
+            "x-content-type-options", "referrer-policy");
 
     @TempDir
     Path directory;
@@ -107,12 +109,20 @@ class ApiFuzzingIT {
                 problems.add("request value reflected in header " + header.name() + ": " + header.value());
             }
         }
-        boolean metrics = request.path().startsWith("/observe/metrics") && status == 200;
         String contentType = response.header("Content-Type").orElse("");
-        if (!metrics && !contentType.startsWith("application/json")) {
+        // the metrics, and the reports asked for in Markdown, are the answers that are not JSON
+        boolean metrics = status == 200 && (request.path().startsWith("/observe/metrics")
+                || (request.path().contains("report") && contentType.equals("text/markdown; charset=utf-8")));
+        // the status page is the one HTML answer, and only as a success: its errors are JSON like every other
+        boolean page = request.path().equals("/") && status == 200;
+        if (page && (!contentType.equals("text/html; charset=utf-8")
+                || !response.header("Content-Security-Policy").orElse("").startsWith("default-src 'none'"))) {
+            problems.add("status page with Content-Type '" + contentType + "' or without its Content-Security-Policy");
+        }
+        if (!metrics && !page && !contentType.startsWith("application/json")) {
             problems.add("Content-Type '" + contentType + "' with status " + status);
         }
-        if (!metrics && !request.method().equals("HEAD")) {
+        if (!metrics && !page && !request.method().equals("HEAD")) {
             problems.addAll(checkJson(response));
         }
         if (status == 405 && response.header("Allow").isEmpty()) {

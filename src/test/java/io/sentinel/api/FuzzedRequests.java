@@ -48,7 +48,8 @@ final class FuzzedRequests {
             "/api/breakers/{dependency}", "/api/breakers/{dependency}/force-open", "/api/breakers/{dependency}/close",
             "/api/breakers/{dependency}/reset", "/api/silences", "/api/silences/{id}", "/observe/health",
             "/observe/health/live", "/observe/metrics", "/api", "/api/", "/api/status/", "/api/nope/{id}",
-            "//api//status", "/api/../api/status", "/favicon.ico", "/api/checks", "/api/breakers/{dependency}/{id}");
+            "//api//status", "/api/../api/status", "/favicon.ico", "/api/checks", "/api/breakers/{dependency}/{id}",
+            "/api/report", "/api/incidents/{id}/report.md", "/api/report/{id}");
 
     private static final List<String> IDS = List.of("{check}", "{dependency}", "huntr", "null", "'hunter'", "\"x\"",
             "%zz", "%", "%2", "%41", "%2F", "%00", "..", "%2e%2e", "%C3%A9", "%FF", "UPPER", "a%20b", "{uuid}",
@@ -61,11 +62,11 @@ final class FuzzedRequests {
             "access_token", "token", "Set-Cookie", "Location", "Access-Control-Allow-Origin", "Content-Type",
             "Cache-Control", "WWW-Authenticate", "Retry-After", "Allow", "Content-Length", "Transfer-Encoding",
             "CamelHttpResponseCode", "CamelHttpUri", "X-Frame-Options", "a%20b", "%zz", "", "x%0d%0aSet-Cookie:%20y",
-            "%C3%A9t%C3%A9", "a:b", "a;b", "a,b", "=", "exposureLevel");
+            "%C3%A9t%C3%A9", "a:b", "a;b", "a,b", "=", "exposureLevel", "since", "state", "offset", "format");
 
     private static final List<String> QUERY_VALUES = List.of("", "%20", "%0d%0aX-Injected:%20{c}", "%zz", "%",
             "'", "%22", "%3Cscript%3E", "%00", "-1", "0", "1", "5", "1000", "1001", "99999999999999999999", "abc",
-            "{long}", "Bearer%20{c}", "full");
+            "{long}", "Bearer%20{c}", "full", "24h", "open", "closed", "md", "2026-11-26T09:00:00Z", "P1D", "31d");
 
     private static final List<String> HEADER_NAMES = List.of("X-Canary", "Cookie", "Origin", "Set-Cookie", "Location",
             "Cache-Control", "WWW-Authenticate", "Allow", "Retry-After", "Access-Control-Allow-Origin",

@@ -125,6 +125,21 @@ class SupervisorTest {
     }
 
     /** Saves as editors do: a new file moved over the old one, so the watcher never reads half an edit. */
+    @Test
+    void whenNeitherTheChangedNorThePreviousConfigurationStartsTheSupervisorStopsWithTheReason() throws Exception {
+        ConfigLoader loader = new ConfigLoader(BuiltInKinds.index(), ENVIRONMENT::get);
+        Supervisor failing = new Supervisor(loader, file, directory.resolve("routes"), config -> {
+            throw new IllegalStateException("port 8080 is taken");
+        }, loader.load(file), () -> { }, Duration.ofMillis(20));
+        Files.writeString(file, config("second", ""));
+
+        failing.reload();
+
+        assertThat(failing.failure()).get().asString()
+                .contains("neither the changed configuration nor the previous one could start", "port 8080 is taken");
+        failing.run();  // returns at once: the supervisor has stopped
+    }
+
     private void save(byte[] content) throws Exception {
         Path next = directory.resolve("sentinel.yaml.new");
         Files.write(next, content);

@@ -130,11 +130,15 @@ class BoundedValuesTest {
     }
 
     @Test
-    void readingAlertLimitsAndHorizonsHaveTheirRanges() {
-        assertThat(problems(check("readingAlerts: [{reading: credits.remaining, below: 1e13, exhaustsWithin: 400d}]")))
+    void ruleLimitsWindowsAndHorizonsHaveTheirRanges() {
+        assertThat(problems(check("rules: [{reading: credits.remaining, limit: \"< 1e13\"}, {reading: credits.remaining,"
+                + " exhaustsWithin: 400d}, {errorRate: \"> 5% over 8d\", for: 8d}]")))
                 .containsExactly(
-                        "sentinel.yaml:8:57: 'below' must be at most 1000000000000, got 1e13 — e.g. below: 100; from -1000000000000 to 1000000000000",
-                        "sentinel.yaml:8:79: 'exhaustsWithin' is 400d, above the maximum — use at most 365d");
+                        "sentinel.yaml:8:49: 'limit number' must be at most 1000000000000, got 1e13 — e.g. limit: \"< 100\";"
+                                + " from -1000000000000 to 1000000000000",
+                        "sentinel.yaml:8:105: 'exhaustsWithin' is 400d, above the maximum — use at most 365d",
+                        "sentinel.yaml:8:145: 'for' is 8d, above the maximum — use at most 7d",
+                        "sentinel.yaml:8:124: 'errorRate window' is 8d, above the maximum — use at most 7d");
     }
 
     @Test

@@ -271,7 +271,7 @@ public final class ConfigFuzzer {
     private byte[] wrongType(byte[] bytes, StringBuilder description) {
         String text = text(bytes);
         String section = pickOne("checks", "dependencies", "alerts", "server", "storage", "defaults", "channels",
-                "routing", "breaker", "readingAlerts", "headers");
+                "routing", "breaker", "rules", "flapping", "headers");
         String replacement = pickOne("5", "[1, 2]", "{x: 1}", "\"text\"", "~", "[[[]]]");
         description.append(section).append(": ").append(replacement);
         return bytes(text.replaceFirst("(?m)^(\\s*-?\\s*)" + section + ":.*$", "$1" + section + ": " + Matcher.quoteReplacement(replacement)));

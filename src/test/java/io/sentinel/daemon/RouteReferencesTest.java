@@ -35,6 +35,7 @@ class RouteReferencesTest {
 
         for (String reference : shippedReferences()) {
             assertThat(BeanNames.fixed().contains(reference) || kinds.contains(reference)
+                    || reference.equals(BeanNames.PROBE_PREFIX + "{{kind}}")
                     || reference.equals(BeanNames.BREAKER_PREFIX + "{{dependency}}"))
                     .as("routes name bean '%s', which the daemon does not bind under that name", reference).isTrue();
         }
@@ -51,7 +52,7 @@ class RouteReferencesTest {
             CamelContext camel = daemon.camelContext();
             List<String> unresolved = new ArrayList<>();
             for (String reference : shippedReferences()) {
-                String name = reference.replace("{{dependency}}", "web");
+                String name = reference.replace("{{dependency}}", "web").replace("{{kind}}", "http");
                 if (camel.getRegistry().lookupByName(name) == null) {
                     unresolved.add(reference);
                 }
@@ -65,10 +66,11 @@ class RouteReferencesTest {
         }
     }
 
-    /** Every {@code ref:} value and every breaker name in {@code routes/*.yaml}. */
+    /** Every {@code ref:} value and every breaker name in the built-in routes and Kamelets. */
     static Set<String> shippedReferences() throws IOException {
         Set<String> references = new TreeSet<>();
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+        try (Stream<Path> files = Stream.concat(Files.list(Path.of("src/main/resources/sentinel/routes")),
+                Files.list(Path.of("src/main/resources/kamelets")))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
                 Object document = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(file));
                 collect(document, references);

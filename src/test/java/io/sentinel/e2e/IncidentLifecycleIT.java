@@ -123,7 +123,7 @@ class IncidentLifecycleIT {
             JsonNode recovered = databaseIncident(daemon);
             assertThat(recovered.path("state").asText()).isEqualTo("RECOVERED");
             assertThat(kinds(recovered)).contains("ALERT_RESOLVED", "RECOVERED", "DEPENDENT_RELEASED");
-            JsonNode functions = StatusView.parse(daemon.get("/api/incidents/" + key("fn-3@").split("/")[0]).body());
+            JsonNode functions = listedIn(daemon, key("fn-3@").split("/")[0]);
             assertThat(functions.path("id").asText()).startsWith("incident:supabase-functions@");
             assertThat(roles(functions)).containsExactly("fn-3 OWN");
 
@@ -157,10 +157,16 @@ class IncidentLifecycleIT {
     private static JsonNode databaseIncident(DaemonProcess daemon) throws Exception {
         for (JsonNode incident : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
             if (incident.path("dependency").asText().equals("supabase-db")) {
-                return StatusView.parse(daemon.get("/api/incidents/" + incident.path("id").asText()).body());
+                return listedIn(daemon, incident.path("id").asText());
             }
         }
         return null;
+    }
+
+    /** The outage of a dependency an alert is listed in, in full, as the alert's own answer links it. */
+    private static JsonNode listedIn(DaemonProcess daemon, String alertId) throws Exception {
+        JsonNode alert = StatusView.parse(daemon.get("/api/incidents/" + alertId).body());
+        return StatusView.parse(daemon.get("/api/incidents/" + alert.path("incident").path("id").asText()).body());
     }
 
     private static List<String> roles(JsonNode incident) {

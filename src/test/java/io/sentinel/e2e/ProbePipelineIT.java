@@ -201,6 +201,7 @@ class ProbePipelineIT {
         String metrics = daemon.get("/observe/metrics").body();
         assertThat(metrics)
                 .contains("sentinel_probe_duration_seconds_count{check=\"slow\",dependency=\"api\"}")
+                .contains("sentinel_dependency_probe_duration_seconds_bucket{dependency=\"api\",le=\"0.25\"}")
                 .contains("sentinel_check_state{check=\"slow\",dependency=\"api\",state=\"DEGRADED\"} 1.0")
                 .contains("sentinel_database_ready 1.0")
                 .contains("sentinel_breaker_state{dependency=\"api\",state=\"CLOSED\"}")

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.fixture;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.html;
 import static io.sentinel.provider.ProviderAnswerCase.Reply.json;
@@ -22,12 +21,10 @@ import static io.sentinel.model.FailureClass.SCHEMA;
 import static io.sentinel.model.FailureClass.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderAnswerCase.Reply;
 import io.sentinel.provider.ProviderAnswerCase.Stub;
 import java.net.URI;
@@ -37,10 +34,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,6 +45,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one line of the tables in docs/providers.md. The message must say why, and never hold the key.
  */
 class ProviderAnswersTest {
+
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
 
     private static final String KEY = "answer-table-key-3f9c1d7e52";
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
@@ -65,43 +63,22 @@ class ProviderAnswersTest {
     private static final String VERCEL_CHECKPOINT = "<!DOCTYPE html><html><head><title>Vercel Security Checkpoint</title></head>"
             + "<body>We're verifying your browser</body></html>";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("answers")
     void eachAnswerMeansWhatTheProvidersDocumentationSays(ProviderAnswerCase answer) {
         int priority = 1;
         for (Stub stub : answer.stubs()) {
-            server.stubFor(any(urlPathMatching(stub.pathPattern())).atPriority(priority++).willReturn(stub.reply().response()));
+            PROVIDER.stubFor(any(urlPathMatching(stub.pathPattern())).atPriority(priority++).willReturn(stub.reply().response()));
         }
         ProviderUnderTest provider = answer.provider();
-        ProbeToolkit toolkit = new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC));
+        ProbeToolkit toolkit = PROVIDER.toolkit(Clock.fixed(NOW, ZoneOffset.UTC));
 
-        ProbeResult result = provider.kind().newProbe(toolkit).probe(provider.check(URI.create(server.baseUrl() + "/"), KEY));
+        ProbeResult result = provider.kind().newProbe(toolkit).probe(provider.check(URI.create(PROVIDER.baseUrl() + "/"), KEY));
 
         assertThat(result.outcome()).as(result.message()).isEqualTo(answer.outcome());
         assertThat(result.failureClass()).as(result.message()).isEqualTo(answer.failureClass());
         assertThat(result.message()).contains(answer.mustSay()).doesNotContain(KEY);
-        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isNotEmpty();
+        assertThat(PROVIDER.findAll(anyRequestedFor(anyUrl()))).isNotEmpty();
     }
 
     @Test
@@ -124,7 +101,9 @@ class ProviderAnswersTest {
         all.addAll(supabaseRest());
         all.addAll(supabaseFunction());
         all.addAll(supabaseManagement());
+        all.addAll(supabaseLogs());
         all.addAll(vercel());
+        all.addAll(gitHubActions());
         return all.stream();
     }
 
@@ -333,6 +312,26 @@ class ProviderAnswersTest {
                 down(p, "403 Cloudflare challenge", cloudflareChallenge(403), BLOCKED, "Cloudflare"));
     }
 
+    private static List<ProviderAnswerCase> supabaseLogs() {
+        ProviderUnderTest p = ProviderUnderTest.SUPABASE_LOGS;
+        return List.of(
+                up(p, "rows per function", fixture(200, "supabase/mgmt-logs-function-traffic.json"), "569 invocations of 3 functions"),
+                up(p, "no traffic in the window", json(200, "{\"result\":[],\"error\":null}"), "0 invocations of 1 function"),
+                new ProviderAnswerCase(p, "429: our token's budget, not the functions' health: SKIPPED and said",
+                        List.of(anyPath(fixture(429, "supabase/mgmt-rate-limited.json").with("Retry-After", "60"))), Outcome.SKIPPED,
+                        null, "RATE_LIMITED: the Management API answered HTTP 429"),
+                down(p, "a failed query inside a 200", fixture(200, "supabase/mgmt-logs-query-error.json"), BODY_ERROR,
+                        "failed query: Unrecognized name"),
+                down(p, "an error message instead of rows in a 200", json(200, "{\"message\":\"Internal server error\"}"),
+                        BODY_ERROR, "Internal server error"),
+                down(p, "rows without counts", json(200, "{\"result\":[{\"slug\":\"a\",\"count\":1}],\"error\":null}"),
+                        SCHEMA, "expected result rows"),
+                down(p, "401 token rejected", fixture(401, "supabase/mgmt-unauthorized.json"), AUTH, "access token rejected"),
+                down(p, "403 without the analytics scope", json(403, "{\"message\":\"Missing required scope: analytics:read\"}"),
+                        AUTH, "token lacks access"),
+                down(p, "403 Cloudflare challenge", cloudflareChallenge(403), BLOCKED, "Cloudflare"));
+    }
+
     private static List<ProviderAnswerCase> vercel() {
         ProviderUnderTest site = ProviderUnderTest.VERCEL_SITE;
         ProviderUnderTest api = ProviderUnderTest.VERCEL_DEPLOYMENTS;
@@ -366,6 +365,40 @@ class ProviderAnswersTest {
                         + "\"readyState\":\"BUILDING\"}]}"), Outcome.DEGRADED, null, "longer than maxBuildTime"),
                 deployments(api, "no production deployment listed", json(200, "{\"deployments\":[],\"pagination\":{\"count\":0}}"),
                         Outcome.DOWN, NOT_DEPLOYED, "no production deployment"));
+    }
+
+    private static List<ProviderAnswerCase> gitHubActions() {
+        ProviderUnderTest p = ProviderUnderTest.GITHUB_ACTIONS;
+        String stuck = ProviderFixtures.body("github/runs-in-progress.json").replace("2026-11-26T11:50:00Z", "2026-11-26T10:00:00Z");
+        return List.of(
+                up(p, "newest run on main succeeded", fixture(200, "github/runs-success.json"),
+                        "workflow \"CI\" #412 on main at 9fceb02: success"),
+                up(p, "newest run in progress for 10 minutes", fixture(200, "github/runs-in-progress.json"),
+                        "is in_progress for 10m"),
+                new ProviderAnswerCase(p, "newest run in progress for 2 hours", List.of(anyPath(json(200, stuck))),
+                        Outcome.DEGRADED, null, "longer than maxRunTime 30m"),
+                down(p, "newest run on main failed", fixture(200, "github/runs-failure.json"), BODY_ERROR,
+                        "workflow \"CI\" #412 on main at 9fceb02: failure"),
+                down(p, "newest run cancelled", json(200, ProviderFixtures.body("github/runs-success.json")
+                        .replace("\"success\"", "\"cancelled\"")), BODY_ERROR, ": cancelled"),
+                down(p, "newest run timed out", json(200, ProviderFixtures.body("github/runs-success.json")
+                        .replace("\"success\"", "\"timed_out\"")), BODY_ERROR, ": timed_out"),
+                down(p, "no run on the branch", json(200, "{\"total_count\":0,\"workflow_runs\":[]}"), NOT_DEPLOYED,
+                        "no workflow run on branch main of octo-org/octo-repo"),
+                down(p, "401 Bad credentials", fixture(401, "github/bad-credentials.json"), AUTH, "Bad credentials"),
+                down(p, "403 token without Actions access", fixture(403, "github/resource-not-accessible.json"), AUTH,
+                        "Actions: read"),
+                down(p, "404 for a repository the token cannot see", fixture(404, "github/not-found.json"), AUTH,
+                        "GitHub answers 404, not 403"),
+                down(p, "403 primary rate limit (x-ratelimit-remaining: 0)", fixture(403, "github/rate-limited.json")
+                        .with("x-ratelimit-remaining", "0").with("x-ratelimit-reset", "1795694400"), RATE_LIMITED,
+                        "primary rate limit spent, resets 2026-11-26T"),
+                down(p, "429 primary rate limit", fixture(429, "github/rate-limited.json").with("x-ratelimit-remaining", "0"),
+                        RATE_LIMITED, "primary rate limit spent"),
+                down(p, "403 secondary rate limit", fixture(403, "github/secondary-rate-limit.json").with("retry-after", "60"),
+                        RATE_LIMITED, "secondary rate limit, retry after 60 s"),
+                down(p, "502 from GitHub", json(502, "{\"message\":\"Server Error\"}"), HTTP_5XX, "GitHub HTTP 502"),
+                down(p, "200 without workflow_runs", json(200, "{\"total_count\":1}"), SCHEMA, "expected"));
     }
 
     private static ProviderAnswerCase up(ProviderUnderTest provider, String description, Reply reply, String mustSay) {

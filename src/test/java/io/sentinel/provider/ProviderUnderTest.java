@@ -8,6 +8,7 @@ import io.sentinel.provider.cobalt.CobaltKind;
 import io.sentinel.provider.cobalt.CobaltOptions;
 import io.sentinel.provider.foursquare.FoursquareKind;
 import io.sentinel.provider.foursquare.FoursquareOptions;
+import io.sentinel.provider.github.GitHubActionsKind;
 import io.sentinel.provider.googleplaces.GooglePlacesKind;
 import io.sentinel.provider.googleplaces.GooglePlacesOptions;
 import io.sentinel.provider.hunter.HunterKind;
@@ -16,6 +17,9 @@ import io.sentinel.provider.supabase.SupabaseAuthKind;
 import io.sentinel.provider.supabase.SupabaseAuthOptions;
 import io.sentinel.provider.supabase.SupabaseFunctionKind;
 import io.sentinel.provider.supabase.SupabaseFunctionOptions;
+import io.sentinel.provider.supabase.SupabaseLogsCheckKind;
+import io.sentinel.provider.supabase.SupabaseLogsOptions;
+import io.sentinel.provider.supabase.ManagementAccess;
 import io.sentinel.provider.supabase.SupabaseManagementCheckKind;
 import io.sentinel.provider.supabase.SupabaseManagementOptions;
 import io.sentinel.provider.supabase.SupabaseProject;
@@ -49,12 +53,18 @@ enum ProviderUnderTest {
     /** Health, then the function list with the two functions the product needs. */
     SUPABASE_MANAGEMENT(SupabaseManagementCheckKind::new, "SUPABASE_ACCESS_TOKEN", (base, key) -> new SupabaseManagementOptions(
             base, key, "abcdefghijklmnopqrst", List.of("business-discovery-background", "enrichment-orchestrator"))),
+    /** One analytics query of the edge function logs, with one function that must have readings. */
+    SUPABASE_LOGS(SupabaseLogsCheckKind::new, "SUPABASE_ACCESS_TOKEN", (base, key) -> new SupabaseLogsOptions(
+            new ManagementAccess(base, key, "abcdefghijklmnopqrst"), List.of("enrichment-orchestrator"))),
     /** The site and its health path; no deployment check. */
     VERCEL_SITE(VercelCheckKind::new, "", (base, key) -> new VercelOptions(base.resolve("/"), Optional.of("/api/health"),
             Optional.empty(), Secret.none(), Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME)),
     /** The site and the newest production deployment from the REST API. */
     VERCEL_DEPLOYMENTS(VercelCheckKind::new, "VERCEL_TOKEN", (base, key) -> new VercelOptions(base.resolve("/"), Optional.empty(),
-            Optional.of("prj_FAKE000000000000000000000"), key, Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME));
+            Optional.of("prj_FAKE000000000000000000000"), key, Optional.empty(), base, VercelOptions.DEFAULT_MAX_BUILD_TIME)),
+    /** The newest workflow run on main. */
+    GITHUB_ACTIONS(() -> GitHubActionsKind.KIND, "GITHUB_TOKEN", (base, key) -> GitHubActionsKind.options(base,
+            "octo-org/octo-repo", key));
 
     private final Supplier<ProbeKind> kind;
     private final String credentialVariable;

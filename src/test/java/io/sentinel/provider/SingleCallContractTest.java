@@ -13,8 +13,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.secret.Secret;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,15 +35,10 @@ class SingleCallContractTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @RegisterExtension
-    static final WireMockExtension PROVIDER = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static final ProviderServer PROVIDER = new ProviderServer();
+    /** Another host, where a redirect may point. */
     @RegisterExtension
     static final WireMockExtension ELSEWHERE = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-    private static final HttpCaller CALLER = new HttpCaller();
-
-    @AfterAll
-    static void closeCaller() {
-        CALLER.close();
-    }
 
     static Stream<ProviderUnderTest> singleCallKinds() {
         return Arrays.stream(ProviderUnderTest.values()).filter(ProviderUnderTest::isSingleCall);
@@ -147,7 +139,7 @@ class SingleCallContractTest {
     }
 
     private static ProbeResult probe(ProviderUnderTest provider, URI base, Secret key, Duration timeout) {
-        return provider.kind().newProbe(new ProbeToolkit(CALLER, Clock.systemUTC())).probe(provider.check(base, key, timeout));
+        return provider.kind().newProbe(PROVIDER.toolkit(Clock.systemUTC())).probe(provider.check(base, key, timeout));
     }
 
     private static void answer(ResponseDefinitionBuilder response) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 abstract class CheckStateStoreContract extends StoreContract {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+    private static final Duration GENEROUS = Duration.ofSeconds(60);
 
     private CheckStateStore store;
 
@@ -36,8 +37,9 @@ abstract class CheckStateStoreContract extends StoreContract {
         CheckState down = new CheckState("supabase-db", HealthState.DOWN, NOW.minusSeconds(90), 3, 0, 0, 3,
                 NOW.minusSeconds(5), "inc-42");
 
-        store.save(down);
+        store.saveLater(down);
 
+        assertThat(store.flush(GENEROUS)).isTrue();
         assertThat(store.loadAll()).containsExactlyEntriesOf(Map.of("supabase-db", down));
         assertThat(store.pending()).isZero();
     }
@@ -49,8 +51,10 @@ abstract class CheckStateStoreContract extends StoreContract {
         CheckState second = new CheckState("hunter-account", HealthState.DEGRADED, NOW.minusSeconds(30), 0, 0, 1, 1,
                 NOW.minusSeconds(30), "inc-7");
 
-        store.save(first);
-        store.save(second);
+        store.saveLater(first);
+        assertThat(store.flush(GENEROUS)).isTrue();
+        store.saveLater(second);
+        assertThat(store.flush(GENEROUS)).isTrue();
 
         assertThat(store.loadAll()).containsOnlyKeys("hunter-account").containsEntry("hunter-account", second);
         assertThat(DatabaseFixture.count(database.dataSource(), "check_state")).isEqualTo(1);
@@ -60,7 +64,8 @@ abstract class CheckStateStoreContract extends StoreContract {
     void anUnknownStateWithNoTimesRoundTrips() {
         CheckState unknown = CheckState.unknown("cobalt-search");
 
-        store.save(unknown);
+        store.saveLater(unknown);
+        assertThat(store.flush(GENEROUS)).isTrue();
 
         assertThat(store.loadAll()).containsEntry("cobalt-search", unknown);
     }

@@ -47,6 +47,9 @@ interface DatabaseFixture extends AutoCloseable {
             statement.executeUpdate("DELETE FROM incident");
             statement.executeUpdate("DELETE FROM incident_alert");
             statement.executeUpdate("DELETE FROM incident_fact");
+            statement.executeUpdate("DELETE FROM breaker_transition");
+            statement.executeUpdate("DELETE FROM silence");
+            statement.executeUpdate("DELETE FROM probe_spend");
         }
     }
 

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseOutageTest {
 
     private static final Duration GENEROUS = Duration.ofSeconds(90);
+    private static final String RESULTS_SPOOL = "results.spool.jsonl";
+    private static final String RESULTS_BEING_COPIED = "results.replaying.jsonl";
 
     @TempDir
     Path databaseDirectory;
@@ -67,7 +69,7 @@ class DatabaseOutageTest {
             for (int sequence = 20; sequence < 1_020; sequence++) {
                 store.append(TestResults.numbered("hunter-account", sequence));
             }
-            assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).exists();
+            assertThat(spoolDirectory.resolve(RESULTS_SPOOL)).exists();
             assertThat(store.pending()).isEqualTo(1_000);
             // at least one write must meet the outage, however fast or slow this machine is today
             await().atMost(GENEROUS).until(() -> {
@@ -83,8 +85,8 @@ class DatabaseOutageTest {
                     .isEqualTo(1_020);
             assertThat(store.pending()).isZero();
             assertThat(store.failedBatchesTotal()).isPositive();
-            assertThat(spoolDirectory.resolve(ResultSpool.FILE_NAME)).doesNotExist();
-            assertThat(spoolDirectory.resolve(ResultSpool.REPLAY_FILE_NAME)).doesNotExist();
+            assertThat(spoolDirectory.resolve(RESULTS_SPOOL)).doesNotExist();
+            assertThat(spoolDirectory.resolve(RESULTS_BEING_COPIED)).doesNotExist();
         }
     }
 
@@ -97,11 +99,12 @@ class DatabaseOutageTest {
             results.append(TestResults.numbered("supabase-db", 1));
             CheckState down = new CheckState("supabase-db", HealthState.DOWN, Instant.parse("2026-03-01T10:00:00Z"),
                     3, 0, 0, 3, Instant.parse("2026-03-01T10:01:00Z"), "inc-1");
-            states.save(down);
+            states.saveLater(down);
 
             startServer();
 
-            await().atMost(GENEROUS).until(database::isReady);
+            // what the database-schema route does every second in the daemon
+            await().atMost(GENEROUS).until(database::migrateWhenDue);
             assertThat(results.flush(GENEROUS)).isTrue();
             assertThat(results.history("supabase-db", 10)).hasSize(1);
             await().atMost(GENEROUS).untilAsserted(() -> assertThat(states.pending()).isZero());
@@ -118,7 +121,7 @@ class DatabaseOutageTest {
             CheckState up = new CheckState("hunter-account", HealthState.UP, Instant.parse("2026-03-01T10:00:00Z"),
                     0, 4, 4, 0, Instant.parse("2026-03-01T10:04:00Z"), null);
 
-            states.save(up);
+            states.saveLater(up);
             assertThat(states.pending()).isEqualTo(1);
             startServer();
 
@@ -152,37 +155,36 @@ class DatabaseOutageTest {
         startServer();
         var first = DecisionLogContract.down("supabase-db", Instant.parse("2026-03-01T10:00:00Z"));
         var second = DecisionLogContract.down("hunter-account", Instant.parse("2026-03-01T10:00:05Z"));
-        try (Database database = Database.open(storage())) {
+        try (Database database = Database.open(storage());
+             DecisionLog log = new DecisionLog(database, spoolDirectory, Clock.systemUTC())) {
             server.stop();
-            DecisionLog log = new DecisionLog(database, spoolDirectory, Clock.systemUTC());
 
             assertThat(log.commit(first)).as("announced although not in the database yet").hasSize(2);
             assertThat(log.commit(second)).hasSize(2);
-            assertThat(spoolDirectory.resolve(DecisionSpool.FILE_NAME)).exists();
+            assertThat(spoolDirectory.resolve("decisions.spool.jsonl")).exists();
         }
         startServer();
-        try (Database database = Database.open(storage())) {
-            DecisionLog restarted = new DecisionLog(database, spoolDirectory, Clock.systemUTC());
+        try (Database database = Database.open(storage());
+             DecisionLog restarted = new DecisionLog(database, spoolDirectory, Clock.systemUTC())) {
             assertThat(restarted.uncopied()).containsExactly(first, second);
 
-            await().atMost(GENEROUS).until(() -> {
-                restarted.copySpool();
-                return restarted.uncopied().isEmpty();
-            });
-            restarted.copySpool();
+            restarted.start();
+
+            assertThat(restarted.flush(GENEROUS)).isTrue();
+            assertThat(restarted.uncopied()).isEmpty();
 
             assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM alert_event")).isEqualTo(2);
             assertThat(count(database.dataSource(), "SELECT COUNT(*) FROM notification")).isEqualTo(4);
             assertThat(new CheckStateStore(database, Clock.systemUTC()).loadAll())
                     .containsEntry("supabase-db", first.state()).containsEntry("hunter-account", second.state());
-            assertThat(spoolDirectory.resolve(DecisionSpool.FILE_NAME)).doesNotExist();
+            assertThat(spoolDirectory.resolve("decisions.spool.jsonl")).doesNotExist();
         }
     }
 
     /** Results in the spool, whether waiting or claimed by a copy that the outage interrupted. */
     private long spooledLines() throws IOException {
         long lines = 0;
-        for (String name : List.of(ResultSpool.FILE_NAME, ResultSpool.REPLAY_FILE_NAME)) {
+        for (String name : List.of(RESULTS_SPOOL, RESULTS_BEING_COPIED)) {
             Path file = spoolDirectory.resolve(name);
             lines += java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file).size() : 0;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.rules.CheckState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,8 @@ class DatabaseTest {
              CheckStateStore states = new CheckStateStore(first, Clock.systemUTC())) {
             assertThat(first.isReady()).isTrue();
             assertThat(first.isPostgres()).isFalse();
-            states.save(CheckState.unknown("hunter-account"));
+            // still waiting in memory when the store closes: closing writes it
+            states.saveLater(CheckState.unknown("hunter-account"));
         }
         try (Database reopened = Database.open(storage);
              CheckStateStore states = new CheckStateStore(reopened, Clock.systemUTC())) {
@@ -37,7 +39,8 @@ class DatabaseTest {
         try (Database database = Database.open(storage);
              CheckStateStore states = new CheckStateStore(database, Clock.systemUTC())) {
             assertThat(database.isReady()).isTrue();
-            states.save(CheckState.unknown("supabase-db"));
+            states.saveLater(CheckState.unknown("supabase-db"));
+            assertThat(states.flush(Duration.ofSeconds(60))).isTrue();
             assertThat(states.loadAll()).containsOnlyKeys("supabase-db");
         }
     }

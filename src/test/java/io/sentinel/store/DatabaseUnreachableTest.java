@@ -44,7 +44,7 @@ class DatabaseUnreachableTest {
             assertThat(database.isPostgres()).isTrue();
 
             results.append(TestResults.numbered("hunter-account", 1));
-            states.save(CheckState.unknown("hunter-account"));
+            states.saveLater(CheckState.unknown("hunter-account"));
             states.saveLater(CheckState.unknown("neverbounce-account"));
 
             assertThat(results.pending()).isEqualTo(1);

@@ -50,7 +50,7 @@ abstract class DecisionLogContract extends StoreContract {
         assertThat(new AlertEventStore(database).recent(10)).containsExactlyElementsOf(decision.events());
         assertThat(new OutboxStore(database).unfinished()).extracting(OutboxEntry::key)
                 .containsExactlyInAnyOrderElementsOf(added.stream().map(OutboxEntry::key).toList());
-        assertThat(Files.exists(spool.resolve(DecisionSpool.FILE_NAME))).isFalse();
+        assertThat(Files.exists(spool.resolve("decisions.spool.jsonl"))).isFalse();
     }
 
     @Test

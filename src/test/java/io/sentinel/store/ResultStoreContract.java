@@ -2,7 +2,9 @@ package io.sentinel.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.results.LatencySample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,6 +99,21 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
+    void sinceIsTheCheckFromAnInstantOnNewestFirstAndStopsAtTheLimit() {
+        for (int minute = 0; minute < 10; minute++) {
+            store.append(TestResults.upAt("supabase-db", TestResults.T0.plusSeconds(60L * minute)));
+        }
+        store.append(TestResults.upAt("other-check", TestResults.T0.plusSeconds(400)));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.since("supabase-db", TestResults.T0.plusSeconds(360), 100)).extracting(ProbeResult::startedAt)
+                .containsExactly(TestResults.T0.plusSeconds(540), TestResults.T0.plusSeconds(480), TestResults.T0.plusSeconds(420),
+                        TestResults.T0.plusSeconds(360));
+        assertThat(store.since("supabase-db", TestResults.T0, 2)).hasSize(2);
+    }
+
+    @Test
     void latestPerCheckHasTheNewestResultOfEachCheck() {
         store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
         store.append(TestResults.upAt("supabase-db", TestResults.T0));
@@ -108,6 +125,22 @@ abstract class ResultStoreContract extends StoreContract {
         assertThat(latest).containsOnlyKeys("supabase-db", "supabase-auth");
         assertThat(latest.get("supabase-db").startedAt()).isEqualTo(TestResults.T0.plusSeconds(120));
         assertThat(latest.get("supabase-auth").startedAt()).isEqualTo(TestResults.T0.plusSeconds(30));
+    }
+
+    @Test
+    void latenciesSinceAreEveryChecksRecentResultsOldestFirstKeepingTheNewestWhenCut() {
+        store.append(TestResults.upAt("supabase-db", TestResults.T0.minusSeconds(1)));
+        store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
+        store.append(TestResults.upAt("supabase-auth", TestResults.T0.plusSeconds(30)));
+        store.append(TestResults.upAt("supabase-db", TestResults.T0));
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.latenciesSince(TestResults.T0, 10)).containsExactly(
+                new LatencySample("supabase-db", TestResults.T0, 12, Outcome.UP),
+                new LatencySample("supabase-auth", TestResults.T0.plusSeconds(30), 12, Outcome.UP),
+                new LatencySample("supabase-db", TestResults.T0.plusSeconds(120), 5_000, Outcome.DOWN));
+        assertThat(store.latenciesSince(TestResults.T0, 2)).extracting(LatencySample::startedAt)
+                .containsExactly(TestResults.T0.plusSeconds(30), TestResults.T0.plusSeconds(120));
     }
 
     @Test
@@ -135,16 +168,17 @@ abstract class ResultStoreContract extends StoreContract {
 
         assertThat(store.history("hunter-account", 10)).extracting(ProbeResult::message)
                 .containsExactly("result 3", "result 1");
-        assertThat(spoolDirectory.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains(tooLongForTheColumn);
+        assertThat(spoolDirectory.resolve("results.rejected.jsonl")).content().contains(tooLongForTheColumn);
         assertThat(store.pending()).isZero();
     }
 
     @Test
     void aSpooledResultTheDatabaseRefusesDoesNotHoldBackTheRestOfTheSpool(@TempDir Path elsewhere) throws Exception {
-        new ResultSpool(elsewhere, new ResultCodec()).append(List.of(
-                TestResults.numbered("hunter-account", 1),
-                TestResults.numbered("y".repeat(250), 2),
-                TestResults.numbered("hunter-account", 3)));
+        ResultCodec json = new ResultCodec();
+        Files.write(elsewhere.resolve("results.spool.jsonl"), List.of(
+                json.toLine(TestResults.numbered("hunter-account", 1)),
+                json.toLine(TestResults.numbered("y".repeat(250), 2)),
+                json.toLine(TestResults.numbered("hunter-account", 3))));
 
         try (ResultStore restarted = new ResultStore(database, elsewhere)) {
             assertThat(restarted.flush(GENEROUS)).isTrue();
@@ -152,9 +186,9 @@ abstract class ResultStoreContract extends StoreContract {
         }
 
         assertThat(store.history("hunter-account", 10)).hasSize(2);
-        assertThat(elsewhere.resolve(ResultSpool.FILE_NAME)).doesNotExist();
-        assertThat(elsewhere.resolve(ResultSpool.REPLAY_FILE_NAME)).doesNotExist();
-        assertThat(elsewhere.resolve(ResultSpool.REJECTED_FILE_NAME)).content().contains("y".repeat(250));
+        assertThat(elsewhere.resolve("results.spool.jsonl")).doesNotExist();
+        assertThat(elsewhere.resolve("results.replaying.jsonl")).doesNotExist();
+        assertThat(elsewhere.resolve("results.rejected.jsonl")).content().contains("y".repeat(250));
     }
 
     @Test
@@ -202,7 +236,7 @@ abstract class ResultStoreContract extends StoreContract {
             }
             stranded.close();
         }
-        assertThat(restartSpool.resolve(ResultSpool.FILE_NAME)).exists();
+        assertThat(restartSpool.resolve("results.spool.jsonl")).exists();
 
         try (ResultStore restarted = new ResultStore(database, restartSpool)) {
             assertThat(restarted.pending()).isEqualTo(30);

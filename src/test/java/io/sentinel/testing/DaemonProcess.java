@@ -60,8 +60,16 @@ public final class DaemonProcess implements AutoCloseable {
      */
     public static DaemonProcess start(Path workingDirectory, Map<String, String> environment, String... arguments)
             throws IOException, InterruptedException {
+        return startWith(workingDirectory, environment, List.of("-Xmx256m"), arguments);
+    }
+
+    /** As {@link #start}, with the JVM flags given (for instance {@code bin/sentinel}'s small heap). */
+    public static DaemonProcess startWith(Path workingDirectory, Map<String, String> environment, List<String> jvmFlags,
+                                          String... arguments) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-jar", jar().toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile(workingDirectory, "daemon-", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -71,7 +79,7 @@ public final class DaemonProcess implements AutoCloseable {
         builder.environment().putAll(env);
         DaemonProcess daemon = new DaemonProcess(builder.start(), log,
                 Integer.parseInt(env.get("SENTINEL_HTTP_PORT")));
-        daemon.awaitHealthy(Duration.ofSeconds(60));
+        daemon.awaitHealthy(Duration.ofSeconds(120));
         return daemon;
     }
 
@@ -110,6 +118,11 @@ public final class DaemonProcess implements AutoCloseable {
 
     public Path logFile() {
         return log;
+    }
+
+    /** The operating system's process id, for signals such as SIGHUP. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,6 +41,12 @@ public final class InProcessDaemon implements AutoCloseable {
      */
     public static InProcessDaemon start(Path directory, String yaml, Map<String, String> environment, Clock clock)
             throws Exception {
+        return start(directory, yaml, environment, clock, List.of());
+    }
+
+    /** @param extraRoutes operator route files loaded beside the project's {@code routes/} */
+    public static InProcessDaemon start(Path directory, String yaml, Map<String, String> environment, Clock clock,
+                                        List<Path> extraRoutes) throws Exception {
         int port = DaemonProcess.freePort();
         Map<String, String> env = new HashMap<>(environment);
         env.put(ConfigLoader.PORT_VARIABLE, String.valueOf(port));
@@ -51,7 +58,11 @@ public final class InProcessDaemon implements AutoCloseable {
         Path file = directory.resolve("sentinel.yaml");
         Files.writeString(file, withStorage);
         SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), env::get).load(file);
-        DaemonOptions options = new DaemonOptions(DaemonOptions.routesIn(Path.of("routes")), directory.resolve("data"), clock);
+        Path routes = Files.createDirectories(directory.resolve("routes"));
+        for (Path extra : extraRoutes) {
+            Files.copy(extra, routes.resolve(extra.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        DaemonOptions options = new DaemonOptions(routes, directory.resolve("data"), clock);
         return new InProcessDaemon(SentinelDaemon.start(config, options), port);
     }
 

@@ -1,9 +1,7 @@
 package io.sentinel.alert.email;
 
-import io.sentinel.model.AlertStatus;
 import io.sentinel.alert.NotificationContent;
 import io.sentinel.alert.NotificationContent.Fact;
-import io.sentinel.alert.NotificationKind;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -62,7 +60,7 @@ final class EmailBodies {
 
     private static String fragment(NotificationContent content) {
         StringBuilder html = new StringBuilder();
-        html.append("<h2 style=\"color:").append(colour(content)).append("\">").append(escape(content.taggedTitle())).append("</h2>\n");
+        html.append("<h2 style=\"color:").append(content.colour()).append("\">").append(escape(content.taggedTitle())).append("</h2>\n");
         html.append("<p><strong>").append(escape(content.headline())).append("</strong></p>\n");
         if (!content.reason().isBlank()) {
             html.append("<p>").append(lines(content.reason())).append("</p>\n");
@@ -93,17 +91,6 @@ final class EmailBodies {
 
     private static String link(String url) {
         return LINKABLE.matcher(url).matches() ? "<a href=\"" + escape(url) + "\">" + escape(url) + "</a>" : escape(url);
-    }
-
-    private static String colour(NotificationContent content) {
-        if (content.kind() == NotificationKind.ALERT && content.status() == AlertStatus.RESOLVED) {
-            return "#2e7d32";
-        }
-        return switch (content.severity()) {
-            case CRITICAL -> "#b00020";
-            case HIGH -> "#e65100";
-            case MEDIUM -> "#b58900";
-        };
     }
 
     private static String pad(String text, int width) {

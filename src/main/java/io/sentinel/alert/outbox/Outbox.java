@@ -1,26 +1,34 @@
 package io.sentinel.alert.outbox;
 
+import io.sentinel.writer.BackgroundWriter;
+import io.sentinel.writer.LineCodec;
+import io.sentinel.writer.Spool;
+import io.sentinel.writer.WriteTarget;
+import io.sentinel.writer.WriterPolicy;
+import io.sentinel.writer.WriterStatus;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every notification is written here before it is sent, and every attempt is recorded, so a crash or a
  * restart continues exactly where delivery stopped. The database table is the durable record; while the
- * database is down, changes go to a local spool file and are copied to the table when it is back. The
- * unfinished entries are also kept in memory: that is what the dispatchers work from.
+ * database is down, changes go to the local spool {@code outbox.spool.jsonl} (one {@code fsync}ed line each) and,
+ * once {@link #start() started}, a {@link BackgroundWriter} copies them to the table, in order, when it is back.
+ * The unfinished entries are also kept in memory: that is what the dispatchers work from.
  */
-public final class Outbox {
+public final class Outbox implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
     private static final Comparator<OutboxEntry> WRITTEN_ORDER = Comparator
@@ -29,14 +37,21 @@ public final class Outbox {
             .thenComparing(OutboxEntry::key);
 
     private final OutboxRepository repository;
-    private final OutboxSpool spool;
+    private final BackgroundWriter<OutboxEntry> writer;
     private final Map<String, OutboxEntry> unfinished = new ConcurrentHashMap<>();
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean databaseDown;
 
     public Outbox(OutboxRepository repository, Path spoolDirectory) {
         this.repository = repository;
-        this.spool = new OutboxSpool(spoolDirectory);
+        Spool<OutboxEntry> spool = new Spool<>(spoolDirectory, "outbox",
+                LineCodec.of(NotificationJson::write, NotificationJson::readEntry), true);
+        this.writer = BackgroundWriter.<OutboxEntry>named("outbox", "notification changes")
+                .policy(WriterPolicy.spoolOnly())
+                .target(new Target(repository))
+                .spool(spool)
+                .whileFailing("keeping them in " + spool.file() + ", and delivery goes on")
+                .log(LOG)
+                .build();
     }
 
     /**
@@ -48,11 +63,10 @@ public final class Outbox {
         try {
             repository.unfinished().forEach(entry -> unfinished.put(entry.key(), entry));
         } catch (RuntimeException databaseUnavailable) {
-            databaseDown = true;
             LOG.warn("Could not read the outbox table ({}); continuing with the local spool only",
                     databaseUnavailable.getMessage());
         }
-        for (OutboxEntry entry : spool.latest()) {
+        for (OutboxEntry entry : latestSpooled()) {
             if (entry.state().isFinished()) {
                 unfinished.remove(entry.key());
             } else {
@@ -90,7 +104,7 @@ public final class Outbox {
         if (unfinished.containsKey(entry.key())) {
             return false;
         }
-        boolean added = store(entry, true);
+        boolean added = store(entry);
         if (added) {
             unfinished.put(entry.key(), entry);
             listeners.forEach(listener -> listener.accept(entry));
@@ -112,7 +126,7 @@ public final class Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        storeAll(entries);
+        writer.writeAllThrough(entries, this::upsertAll, true);
         for (OutboxEntry entry : entries) {
             if (entry.state().isFinished()) {
                 unfinished.remove(entry.key());
@@ -150,64 +164,65 @@ public final class Outbox {
         }
     }
 
-    /** Copies spooled changes to the table once the database answers again. */
-    public void synchronize() {
-        if (spool.isEmpty()) {
-            return;
-        }
-        try {
-            int copied = spool.replayInto(repository::upsert);
-            databaseDown = false;
-            LOG.info("The database is back: {} notification change(s) copied from the local spool to the outbox", copied);
-        } catch (RuntimeException stillDown) {
-            LOG.debug("The outbox spool still waits for the database: {}", stillDown.getMessage());
-        }
-    }
-
-    private boolean store(OutboxEntry entry, boolean isNew) {
-        Optional<Boolean> stored = inTable(() -> isNew ? repository.insertIfAbsent(entry) : upsert(entry));
-        if (stored.isPresent()) {
-            return stored.get();
-        }
-        spool.append(entry);
-        return true;
-    }
-
-    private boolean upsert(OutboxEntry entry) {
-        repository.upsert(entry);
-        return true;
-    }
-
-    private void storeAll(List<OutboxEntry> entries) {
-        if (entries.size() == 1) {
-            store(entries.get(0), false);
-        } else if (inTable(() -> {
-            repository.upsertAll(entries);
-            return true;
-        }).isEmpty()) {
-            spool.appendAll(entries);
-        }
+    /** From now on spooled changes are copied to the table whenever the database answers. Call after {@link #load}. */
+    public void start() {
+        writer.start();
     }
 
     /**
-     * Writes to the table, or says it could not (the caller spools instead). Once spooling, changes keep going
-     * to the spool until it has been copied to the table, so they reach the table in the order they were made.
+     * Waits until the spooled changes are in the table, or the timeout passes.
+     *
+     * @return true when they are
      */
-    private <T> Optional<T> inTable(Supplier<T> write) {
-        if (databaseDown && !spool.isEmpty()) {
-            return Optional.empty();
+    public boolean flush(Duration timeout) {
+        return writer.flush(timeout);
+    }
+
+    public WriterStatus writerStatus() {
+        return writer;
+    }
+
+    /** Copies what it can within the close timeout; the rest stays in the spool for the next start. */
+    @Override
+    public void close() {
+        writer.close();
+    }
+
+    /** The latest spooled state of every entry, in the order of their first change. */
+    private Collection<OutboxEntry> latestSpooled() {
+        Map<String, OutboxEntry> latest = new LinkedHashMap<>();
+        writer.spooledItems().forEach(entry -> latest.put(entry.key(), entry));
+        return latest.values();
+    }
+
+    /**
+     * Writes to the table unless the database is failing or older changes still wait in the spool, in which
+     * case the change is spooled: the table gets the changes in the order they were made.
+     */
+    private boolean store(OutboxEntry entry) {
+        return writer.writeThrough(entry, repository::insertIfAbsent, true);
+    }
+
+    private boolean upsertAll(List<OutboxEntry> entries) {
+        if (entries.size() == 1) {
+            repository.upsert(entries.get(0));
+        } else {
+            repository.upsertAll(entries);
         }
-        try {
-            T written = write.get();
-            databaseDown = false;
-            return Optional.of(written);
-        } catch (RuntimeException databaseUnavailable) {
-            if (!databaseDown) {
-                LOG.warn("The outbox table cannot be written ({}); notifications are kept in a local spool until"
-                        + " the database is back, and delivery goes on", databaseUnavailable.getMessage());
-            }
-            databaseDown = true;
-            return Optional.empty();
+        return true;
+    }
+
+    /** Spooled changes, copied as upserts: the last change of an entry wins, as it did when it was made. */
+    private record Target(OutboxRepository repository) implements WriteTarget<OutboxEntry> {
+
+        @Override
+        public void write(Iterator<? extends OutboxEntry> changes) {
+            changes.forEachRemaining(repository::upsert);
+        }
+
+        @Override
+        public String describe(OutboxEntry entry) {
+            return "The notification change " + entry.key();
         }
     }
 }

@@ -4,6 +4,7 @@ import io.sentinel.alert.DeliveryOutcome;
 import io.sentinel.alert.DeliveryOutcome.Delivered;
 import io.sentinel.alert.DeliveryOutcome.Rejected;
 import io.sentinel.alert.DeliveryOutcome.RetryLater;
+import io.sentinel.alert.dispatch.RetryAfter;
 import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.secret.Redactor;
 import java.time.Duration;
@@ -13,9 +14,6 @@ import java.util.Set;
 /** What a webhook's answer means for the notification: delivered, worth another try, or refused for good. */
 final class SlackReplies {
 
-    static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
-    /** A proxy asking for a day's pause must not silence alerting for a day; the outbox retries anyway. */
-    static final Duration LONGEST_RETRY_AFTER = Duration.ofHours(1);
     /**
      * Every code Slack documents on these statuses names the webhook, its token or its channel, so an unknown
      * body on them most likely does too (or a proxy forbids the call), and it will fail again for every message.
@@ -33,7 +31,7 @@ final class SlackReplies {
             return new Delivered();
         }
         if (status == 429) {
-            Duration wait = retryAfter(response.headers().first("Retry-After"));
+            Duration wait = RetryAfter.of(response.headers().first("Retry-After"));
             return new RetryLater(said(status, body) + ": rate limited, retry in " + wait.toSeconds() + "s", Optional.of(wait));
         }
         Optional<SlackError> known = SlackError.of(body);
@@ -56,20 +54,6 @@ final class SlackReplies {
         // 200 without "ok": something in between (a proxy, a captive portal) or a Slack oddity answered. Nothing
         // blames the message, and a duplicate alert is far cheaper than a lost one, so try again.
         return new RetryLater(said(status, body) + " instead of ok", Optional.empty());
-    }
-
-    /** Seconds as Slack sends them; one second when missing or unreadable (HTTP dates included). */
-    static Duration retryAfter(Optional<String> header) {
-        try {
-            long seconds = Long.parseLong(header.orElse("").strip());
-            if (seconds < 0) {
-                return DEFAULT_RETRY_AFTER;
-            }
-            Duration wait = Duration.ofSeconds(seconds);
-            return wait.compareTo(LONGEST_RETRY_AFTER) > 0 ? LONGEST_RETRY_AFTER : wait;
-        } catch (NumberFormatException unreadable) {
-            return DEFAULT_RETRY_AFTER;
-        }
     }
 
     /**

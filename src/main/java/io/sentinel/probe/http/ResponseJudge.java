@@ -19,16 +19,17 @@ import java.util.Optional;
  * one is evaluated and every failure named, so one alert tells the whole story. Either way a CDN's or
  * firewall's block page is BLOCKED, and unless a condition reads the body, a 2xx JSON body that reports its
  * own failure ({@link BodyFailureFlags}) is BODY_ERROR: the operator who wants to judge the body writes a
- * {@code [BODY]} condition, and then that decides.
+ * {@code [BODY]} condition, and then that decides. The {@code http} kind and operators' routes (through the
+ * {@code sentinel-http-judge-action} Kamelet) are judged here alike.
  */
-final class ResponseJudge {
+public final class ResponseJudge {
 
     static final String TRUNCATION_NOTE = " (body truncated at 1 MiB)";
 
     private ResponseJudge() {
     }
 
-    static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions) {
+    public static ProbeResult judge(ProbeResult.Builder result, HttpResponseSnapshot response, List<Condition> conditions) {
         result.latency(response.latency()).httpStatus(response.status());
         Optional<EdgeBlock> block = EdgeBlock.in(response);
         if (block.isPresent()) {

@@ -5,6 +5,7 @@ import io.sentinel.provider.ProviderAnswers;
 import io.sentinel.probe.Excerpts;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.ProbeResult;
+import io.sentinel.probe.http.BodyFailureFlags;
 import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.http.HttpResponseSnapshot;
 import io.sentinel.probe.http.StatusFailures;
@@ -122,5 +123,16 @@ final class ManagementAnswers {
         }
         String value = node.isTextual() ? node.asText() : node.toString();
         return value.isBlank() ? Optional.empty() : Optional.of(Excerpts.of(value, ERROR_LENGTH));
+    }
+
+    /** Not the shape we know; but a body saying it failed ({"message":"Internal error"}) is that failure. */
+    static ProbeResult schemaChanged(ProbeResult.Builder result, HttpResponseSnapshot response, String call, String expected) {
+        Optional<String> reported = BodyFailureFlags.in(response.body());
+        if (reported.isPresent()) {
+            return result.down(FailureClass.BODY_ERROR, call + ": HTTP " + response.status()
+                    + " reporting a failure in its body: " + reported.get());
+        }
+        return result.down(FailureClass.SCHEMA, call + ": HTTP " + response.status() + ", expected " + expected + "; got: "
+                + Excerpts.of(response.body()));
     }
 }

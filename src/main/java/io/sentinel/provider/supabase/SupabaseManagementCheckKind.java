@@ -2,15 +2,11 @@ package io.sentinel.provider.supabase;
 
 import io.sentinel.config.CheckOptions;
 import io.sentinel.config.ConfigSection;
-import io.sentinel.config.Durations;
+import io.sentinel.config.IntervalFloor;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeKind;
 import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.secret.Secret;
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,69 +37,19 @@ public final class SupabaseManagementCheckKind implements ProbeKind {
         return NAME;
     }
 
+    /** The Management API's rate limit is per user, shared by all of the user's tokens. */
+    static final String RATE_LIMIT = "the Management API allows about 60 requests a minute per user, shared by all of "
+            + "the user's tokens";
+
+    @Override
+    public Optional<IntervalFloor> intervalFloor() {
+        return Optional.of(new IntervalFloor(MIN_INTERVAL, RATE_LIMIT, "use interval: 1m or more (5m is plenty for platform health)"));
+    }
+
     @Override
     public CheckOptions readOptions(ConfigSection check) {
-        checkInterval(check);
-        Optional<URI> baseUrl = baseUrl(check);
-        Secret accessToken = check.secret("accessToken");
-        Optional<String> projectRef = check.requiredText("projectRef", "abcdefghijklmnopqrst").flatMap(ref -> projectRef(check, ref));
-        Optional<List<String>> functions = functions(check);
-        if (baseUrl.isEmpty() || projectRef.isEmpty() || functions.isEmpty()) {
-            return null;
-        }
-        return new SupabaseManagementOptions(baseUrl.get(), accessToken, projectRef.get(), functions.get());
-    }
-
-    /**
-     * The check reader reads {@code interval} too and reports a malformed one; this only adds the kind's
-     * floor, parsing quietly so the same mistake is not reported twice.
-     */
-    private static void checkInterval(ConfigSection check) {
-        check.text("interval").flatMap(Durations::parse)
-                .filter(interval -> !interval.isZero() && interval.compareTo(MIN_INTERVAL) < 0)
-                .ifPresent(interval -> check.problem("interval", "supabase-management runs at most once a minute, "
-                                + "interval is " + Durations.format(interval) + ": the Management API allows about 60 "
-                                + "requests a minute per user, shared by all of the user's tokens",
-                        "use interval: 1m or more (5m is plenty for platform health)"));
-    }
-
-    private static Optional<URI> baseUrl(ConfigSection check) {
-        if (!check.has("baseUrl")) {
-            return Optional.of(URI.create(SupabaseManagementOptions.DEFAULT_BASE_URL));
-        }
-        return check.httpUrl("baseUrl").filter(url -> {
-            String path = url.getRawPath() == null ? "" : url.getRawPath().replaceFirst("/$", "");
-            if (path.endsWith("/v1") || url.getRawQuery() != null) {
-                check.problem("baseUrl", "'baseUrl' must not include /v1 or a query", "for example "
-                        + SupabaseManagementOptions.DEFAULT_BASE_URL);
-                return false;
-            }
-            return true;
-        });
-    }
-
-    private static Optional<String> projectRef(ConfigSection check, String ref) {
-        if (SupabaseManagementOptions.PROJECT_REF.matcher(ref.strip()).matches()) {
-            return Optional.of(ref.strip());
-        }
-        check.problem("projectRef", "'projectRef' must be the project's ref, got '" + ref + "'",
-                "the first part of https://<ref>.supabase.co, e.g. abcdefghijklmnopqrst");
-        return Optional.empty();
-    }
-
-    private static Optional<List<String>> functions(ConfigSection check) {
-        List<String> slugs = new ArrayList<>();
-        boolean valid = true;
-        for (String slug : check.textList("functions")) {
-            if (!SupabaseFunctionOptions.SLUG.matcher(slug.strip()).matches()) {
-                check.problem("functions", "'" + slug + "' in 'functions' is not a function slug",
-                        "list slugs as in /functions/v1/<slug>, e.g. [business-discovery-background]");
-                valid = false;
-            } else if (!slugs.contains(slug.strip())) {
-                slugs.add(slug.strip());
-            }
-        }
-        return valid ? Optional.of(slugs) : Optional.empty();
+        return ManagementAccess.readOptions(check, (access, functions) -> new SupabaseManagementOptions(access.baseUrl(),
+                access.accessToken(), access.projectRef(), functions));
     }
 
     @Override

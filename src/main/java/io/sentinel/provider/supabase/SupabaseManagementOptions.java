@@ -3,7 +3,6 @@ package io.sentinel.provider.supabase;
 import io.sentinel.config.CheckOptions;
 import io.sentinel.secret.Secret;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,31 +41,23 @@ public record SupabaseManagementOptions(URI baseUrl, Secret accessToken, String 
     }
 
     URI healthUri() {
-        return URI.create(projectPath() + "/health?services=" + SERVICES);
+        return access().resolve("/health?services=" + SERVICES);
     }
 
     URI functionsUri() {
-        return URI.create(projectPath() + "/functions");
+        return access().resolve("/functions");
     }
 
     Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + accessToken.value());
-        headers.put("Accept", "application/json");
-        return headers;
+        return access().headers();
     }
 
-    /** "set SUPABASE_ACCESS_TOKEN", or how to add the token when the check does not name one at all. */
     Optional<String> missingCredential() {
-        if (accessToken.isPresent()) {
-            return Optional.empty();
-        }
-        return Optional.of(accessToken.variable().isPresent() ? accessToken.howToSet("accessToken")
-                : "set accessToken: ${" + TOKEN_VARIABLE + "}");
+        return access().missingCredential();
     }
 
-    private String projectPath() {
-        return baseUrl.toString().replaceFirst("/$", "") + "/v1/projects/" + projectRef;
+    ManagementAccess access() {
+        return new ManagementAccess(baseUrl, accessToken, projectRef);
     }
 
     @Override

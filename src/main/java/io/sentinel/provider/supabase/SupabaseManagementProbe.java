@@ -1,11 +1,9 @@
 package io.sentinel.provider.supabase;
 
 import io.sentinel.config.CheckConfig;
-import io.sentinel.probe.Excerpts;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.http.BodyFailureFlags;
 import io.sentinel.probe.http.EdgeBlock;
 import io.sentinel.http.HttpCallFailure;
 import io.sentinel.http.HttpCaller;
@@ -55,7 +53,7 @@ final class SupabaseManagementProbe implements Probe {
             }
             Optional<List<ServiceHealth>> services = ManagementAnswers.services(health.body());
             if (services.isEmpty()) {
-                return schemaChanged(result, health, "health", "an array of {name, healthy, status}");
+                return ManagementAnswers.schemaChanged(result, health, "health", "an array of {name, healthy, status}");
             }
             List<String> unhealthy = services.get().stream().filter(service -> !service.healthy())
                     .map(ServiceHealth::describe).toList();
@@ -70,7 +68,7 @@ final class SupabaseManagementProbe implements Probe {
                 }
                 Optional<Map<String, String>> statuses = ManagementAnswers.functionStatuses(list.body());
                 if (statuses.isEmpty()) {
-                    return schemaChanged(result, list, "functions", "an array of {slug, status}");
+                    return ManagementAnswers.schemaChanged(result, list, "functions", "an array of {slug, status}");
                 }
                 result.reading("functions.active", statuses.get().values().stream().filter(ManagementAnswers.ACTIVE::equals).count());
                 functionProblems = functionProblems(options.functions(), statuses.get());
@@ -134,16 +132,5 @@ final class SupabaseManagementProbe implements Probe {
         }
         return result.up(serviceCount + " services healthy"
                 + (functionCount == 0 ? "" : ", " + functionCount + (functionCount == 1 ? " function" : " functions") + " ACTIVE"));
-    }
-
-    /** Not the shape we know; but a body saying it failed ({"message":"Internal error"}) is that failure. */
-    private static ProbeResult schemaChanged(ProbeResult.Builder result, HttpResponseSnapshot response, String call, String expected) {
-        Optional<String> reported = BodyFailureFlags.in(response.body());
-        if (reported.isPresent()) {
-            return result.down(FailureClass.BODY_ERROR, call + ": HTTP " + response.status()
-                    + " reporting a failure in its body: " + reported.get());
-        }
-        return result.down(FailureClass.SCHEMA, call + ": HTTP " + response.status() + ", expected " + expected + "; got: "
-                + Excerpts.of(response.body()));
     }
 }

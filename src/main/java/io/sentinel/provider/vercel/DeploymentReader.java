@@ -1,6 +1,7 @@
 package io.sentinel.provider.vercel;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sentinel.provider.Elapsed;
 import io.sentinel.provider.ProviderAnswers;
 import io.sentinel.config.Durations;
 import io.sentinel.probe.Excerpts;
@@ -115,18 +116,15 @@ final class DeploymentReader {
 
     /** Time since an epoch-millisecond stamp; a stamp ahead of our clock counts as just now. */
     private Duration age(long epochMillis) {
-        Duration age = Duration.between(Instant.ofEpochMilli(epochMillis), now);
-        return age.isNegative() ? Duration.ZERO : age;
+        return Elapsed.since(Instant.ofEpochMilli(epochMillis), now);
     }
 
     private static String minutes(Duration duration) {
-        long minutes = duration.toMinutes();
-        return minutes == 0 ? "under a minute" : Durations.format(Duration.ofMinutes(minutes));
+        return Elapsed.inMinutes(duration);
     }
 
     private static Optional<String> text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+        return ProviderAnswers.text(node, field);
     }
 
     private static OptionalLong epochMillis(JsonNode node, String field) {

@@ -19,56 +19,36 @@ import static io.sentinel.provider.anonkey.FrontendPages.page;
 import static io.sentinel.provider.anonkey.FrontendPages.vendorBundle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.http.HttpCaller;
+import io.sentinel.provider.ProviderServer;
+import io.sentinel.provider.RawHttpFixture;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The deployed page and its bundles, served by WireMock, against the configured Supabase URL and key. */
 class AnonKeyProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final AnonKeyProbe probe = new AnonKeyProbe(caller, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
+    private final AnonKeyProbe probe = new AnonKeyProbe(PROVIDER.caller(), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
     @AfterEach
     void noKeyEverLeftTheProcess() {
-        for (LoggedRequest request : server.findAll(anyRequestedFor(anyUrl()))) {
+        for (LoggedRequest request : PROVIDER.findAll(anyRequestedFor(anyUrl()))) {
             assertThat(request.getUrl() + request.getHeaders()).doesNotContain(ANON_JWT, PUBLISHABLE_KEY);
         }
     }
@@ -85,9 +65,9 @@ class AnonKeyProbeTest {
         assertThat(result.message()).isEqualTo("frontend ships the configured Supabase URL and anon key");
         assertThat(result.latency()).isPositive();
         // the entry bundle answered everything: the vendor chunk and the third-party tag are not fetched
-        server.verify(1, getRequestedFor(urlEqualTo("/")));
-        server.verify(1, getRequestedFor(urlEqualTo("/assets/index-D4f8a1.js")));
-        assertThat(server.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/")));
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/assets/index-D4f8a1.js")));
+        assertThat(PROVIDER.findAll(anyRequestedFor(anyUrl()))).hasSize(2);
     }
 
     @Test
@@ -156,10 +136,10 @@ class AnonKeyProbeTest {
         serve("/app/", page("./assets/index-D4f8a1.js", "./assets/vendor-Dk29xa.js"));
         serve("/app/assets/index-D4f8a1.js", bundleWithClient(PROJECT_URL, ANON_JWT));
 
-        ProbeResult result = probe(options(URI.create(server.baseUrl() + "/app/"), ANON_JWT, 5));
+        ProbeResult result = probe(options(URI.create(PROVIDER.baseUrl() + "/app/"), ANON_JWT, 5));
 
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
-        server.verify(1, getRequestedFor(urlEqualTo("/app/assets/index-D4f8a1.js")));
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/app/assets/index-D4f8a1.js")));
     }
 
     @Test
@@ -171,7 +151,7 @@ class AnonKeyProbeTest {
 
         assertThat(probe(options(ANON_JWT)).outcome()).isEqualTo(Outcome.UP);
 
-        ProbeResult twoBundlesOnly = probe(options(URI.create(server.baseUrl() + "/"), ANON_JWT, 2));
+        ProbeResult twoBundlesOnly = probe(options(URI.create(PROVIDER.baseUrl() + "/"), ANON_JWT, 2));
         assertThat(twoBundlesOnly.failureClass()).isEqualTo(FailureClass.SCHEMA);
         assertThat(twoBundlesOnly.message()).endsWith("in the page or its 2 bundles");
     }
@@ -179,7 +159,7 @@ class AnonKeyProbeTest {
     @Test
     void aBundleThat404sSaysSo() {
         serve("/", page("/assets/index-OLDHASH.js", "/assets/vendor-Dk29xa.js"));
-        server.stubFor(get("/assets/index-OLDHASH.js").willReturn(aResponse().withStatus(404)
+        PROVIDER.stubFor(get("/assets/index-OLDHASH.js").willReturn(aResponse().withStatus(404)
                 .withHeader("X-Vercel-Error", "NOT_FOUND").withBody("The page could not be found\n\nNOT_FOUND\n")));
         serve("/assets/vendor-Dk29xa.js", vendorBundle());
 
@@ -193,7 +173,7 @@ class AnonKeyProbeTest {
     @Test
     void aBundleSlowerThanTheRestOfTheDeadlineIsATimeout() {
         serve("/", page("/assets/index-D4f8a1.js", "/assets/vendor-Dk29xa.js"));
-        server.stubFor(get("/assets/index-D4f8a1.js").willReturn(aResponse().withStatus(200)
+        PROVIDER.stubFor(get("/assets/index-D4f8a1.js").willReturn(aResponse().withStatus(200)
                 .withBody(bundleWithClient(PROJECT_URL, ANON_JWT)).withFixedDelay(5_000)));
 
         CheckConfig check = CheckConfig.builder("frontend-key", "frontend", AnonKeyCheckKind.NAME, options(ANON_JWT))
@@ -231,7 +211,7 @@ class AnonKeyProbeTest {
 
     @Test
     void aDeploymentVercelCannotFindIsNotDeployed() {
-        server.stubFor(get("/").willReturn(RawHttpFixture.response("vercel/site-deployment-not-found.txt")));
+        PROVIDER.stubFor(get("/").willReturn(RawHttpFixture.load("vercel/site-deployment-not-found.txt").response()));
 
         ProbeResult result = probe(options(ANON_JWT));
 
@@ -243,7 +223,7 @@ class AnonKeyProbeTest {
 
     @Test
     void aPageThatTimesOutInsideVercelIsHttp5xx() {
-        server.stubFor(get("/").willReturn(RawHttpFixture.response("vercel/site-function-timeout.txt")));
+        PROVIDER.stubFor(get("/").willReturn(RawHttpFixture.load("vercel/site-function-timeout.txt").response()));
 
         ProbeResult result = probe(options(ANON_JWT));
 
@@ -261,26 +241,26 @@ class AnonKeyProbeTest {
 
     @Test
     void withoutAKeyTheProbeIsSkippedAndCallsNothing() {
-        ProbeResult fromUnsetVariable = probe(new AnonKeyOptions(URI.create(server.baseUrl() + "/"), URI.create(PROJECT_URL),
+        ProbeResult fromUnsetVariable = probe(new AnonKeyOptions(URI.create(PROVIDER.baseUrl() + "/"), URI.create(PROJECT_URL),
                 Secret.fromVariable("", "SUPABASE_ANON_KEY"), 5));
-        ProbeResult notConfigured = probe(new AnonKeyOptions(URI.create(server.baseUrl() + "/"), URI.create(PROJECT_URL),
+        ProbeResult notConfigured = probe(new AnonKeyOptions(URI.create(PROVIDER.baseUrl() + "/"), URI.create(PROJECT_URL),
                 Secret.none(), 5));
 
         assertThat(fromUnsetVariable.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(fromUnsetVariable.message()).isEqualTo("set SUPABASE_ANON_KEY");
         assertThat(notConfigured.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(notConfigured.message()).isEqualTo("set anonKey: ${SUPABASE_ANON_KEY}");
-        assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(PROVIDER.findAll(anyRequestedFor(anyUrl()))).isEmpty();
     }
 
     private void serve(String path, String body) {
         String type = path.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/html; charset=utf-8";
-        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", type)
+        PROVIDER.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", type)
                 .withBody(body)));
     }
 
     private AnonKeyOptions options(String configuredKey) {
-        return options(URI.create(server.baseUrl() + "/"), configuredKey, AnonKeyOptions.DEFAULT_MAX_BUNDLES);
+        return options(URI.create(PROVIDER.baseUrl() + "/"), configuredKey, AnonKeyOptions.DEFAULT_MAX_BUNDLES);
     }
 
     private static AnonKeyOptions options(URI page, String configuredKey, int maxBundles) {

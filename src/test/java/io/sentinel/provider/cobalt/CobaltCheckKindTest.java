@@ -80,11 +80,8 @@ class CobaltCheckKindTest {
     }
 
     @Test
-    void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
+    void itIsBuiltIn() {
         assertThat(BuiltInKinds.index().find(kind.name())).contains(kind);
-        String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
-
-        assertThat(template).contains("id: cobalt-probe", "ref: probe.cobalt", "to: direct:results");
     }
 
     private CobaltOptions optionsOf(String yaml) throws InvalidConfigException {

@@ -6,55 +6,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CobaltProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final String KEY = "FAKE-cobalt-key-0123456789abcdef";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = CobaltKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubs() {
-        server.resetAll();
-    }
+    private final Probe probe = CobaltKind.KIND.newProbe(PROVIDER.toolkit(Clock.systemUTC()));
 
     @Test
     void aCachedMissIsUpAndNotBilled() {
@@ -73,12 +51,12 @@ class CobaltProbeTest {
 
         probe(defaults());
 
-        server.verify(getRequestedFor(urlPathEqualTo("/v1/search"))
+        PROVIDER.verify(getRequestedFor(urlPathEqualTo("/v1/search"))
                 .withQueryParam("searchQuery", equalTo("zzprobe-nonexistent-entity"))
                 .withQueryParam("state", equalTo("delaware"))
                 .withQueryParam("liveData", equalTo("false"))
                 .withHeader("x-api-key", equalTo(KEY)));
-        assertThat(server.getAllServeEvents()).singleElement()
+        assertThat(PROVIDER.getAllServeEvents()).singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getUrl()).doesNotContain(KEY));
     }
 
@@ -137,7 +115,7 @@ class CobaltProbeTest {
         assertThat(result.httpStatus()).isEqualTo(202);
         assertThat(result.message()).startsWith("HTTP 202 Incomplete with a retryId: Cobalt did not answer the cached search at once")
                 .contains("Delaware is taking a longer time");
-        assertThat(server.getAllServeEvents()).as("the probe watches, it does not poll").hasSize(1);
+        assertThat(PROVIDER.getAllServeEvents()).as("the probe watches, it does not poll").hasSize(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -212,11 +190,11 @@ class CobaltProbeTest {
     }
 
     private static URI base() {
-        return URI.create(server.baseUrl());
+        return PROVIDER.base();
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo("/v1/search")).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo("/v1/search")).willReturn(response));
     }
 
     private ProbeResult probe(CobaltOptions options) {

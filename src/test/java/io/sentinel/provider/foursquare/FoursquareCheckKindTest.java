@@ -80,11 +80,8 @@ class FoursquareCheckKindTest {
     }
 
     @Test
-    void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
+    void itIsBuiltIn() {
         assertThat(BuiltInKinds.index().find(kind.name())).contains(kind);
-        String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
-
-        assertThat(template).contains("id: foursquare-probe", "ref: probe.foursquare", "to: direct:results");
     }
 
     private FoursquareOptions optionsOf(String yaml) throws InvalidConfigException {

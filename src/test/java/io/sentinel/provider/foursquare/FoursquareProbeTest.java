@@ -6,55 +6,33 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class FoursquareProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final String KEY = "FAKE-fsq-service-key-0123456789abcdef";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = FoursquareKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubs() {
-        server.resetAll();
-    }
+    private final Probe probe = FoursquareKind.KIND.newProbe(PROVIDER.toolkit(Clock.systemUTC()));
 
     @Test
     void aSearchWithResultsIsUp() {
@@ -73,13 +51,13 @@ class FoursquareProbeTest {
 
         probe(defaults());
 
-        server.verify(getRequestedFor(urlPathEqualTo("/places/search"))
+        PROVIDER.verify(getRequestedFor(urlPathEqualTo("/places/search"))
                 .withQueryParam("ll", equalTo("40.7484,-73.9857"))
                 .withQueryParam("limit", equalTo("1"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("X-Places-Api-Version", equalTo("2025-06-17"))
                 .withHeader("Accept", equalTo("application/json")));
-        assertThat(server.getAllServeEvents()).singleElement()
+        assertThat(PROVIDER.getAllServeEvents()).singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getUrl()).doesNotContain(KEY));
     }
 
@@ -164,11 +142,11 @@ class FoursquareProbeTest {
     }
 
     private static URI base() {
-        return URI.create(server.baseUrl());
+        return PROVIDER.base();
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo("/places/search")).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo("/places/search")).willReturn(response));
     }
 
     private ProbeResult probe(FoursquareOptions options) {

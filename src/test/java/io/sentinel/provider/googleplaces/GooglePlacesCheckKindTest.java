@@ -124,13 +124,8 @@ class GooglePlacesCheckKindTest {
     }
 
     @Test
-    void itIsBuiltInAndItsRouteTemplateCallsItsProbeBean() throws IOException {
+    void itIsBuiltIn() {
         assertThat(BuiltInKinds.index().find(kind.name())).contains(kind);
-        String template = Files.readString(Path.of("routes", kind.routeTemplate() + ".yaml"));
-
-        assertThat(kind.routeTemplate()).isEqualTo("google-places-probe");
-        assertThat(template).contains("id: google-places-probe", "ref: " + kind.probeBean(), "circuitBreaker: \"breaker.{{dependency}}\"",
-                "to: direct:results");
     }
 
     private GooglePlacesOptions optionsOf(String yaml) throws InvalidConfigException {

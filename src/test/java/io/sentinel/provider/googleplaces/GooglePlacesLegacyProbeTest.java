@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +13,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.sentinel.logging.RedactedMessageConverter;
 import io.sentinel.logging.RedactedThrowableConverter;
@@ -22,9 +20,8 @@ import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -32,10 +29,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
@@ -43,30 +38,13 @@ import org.slf4j.LoggerFactory;
 /** The legacy Places API: errors inside HTTP 200, and a key that travels in the URL. */
 class GooglePlacesLegacyProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final String KEY = "AIzaFAKE-legacy-places-key-9876543210";
     private static final String PATH = "/maps/api/place/findplacefromtext/json";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = GooglePlacesKind.KIND.newProbe(new ProbeToolkit(caller, Clock.systemUTC()));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubs() {
-        server.resetAll();
-    }
+    private final Probe probe = GooglePlacesKind.KIND.newProbe(PROVIDER.toolkit(Clock.systemUTC()));
 
     @Test
     void aFoundPlaceIsUpAndTheRequestAsksForThePlaceIdOnly() {
@@ -76,7 +54,7 @@ class GooglePlacesLegacyProbeTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
         assertThat(result.readings()).containsExactly(Map.entry("places.returned", 1.0));
-        server.verify(getRequestedFor(urlPathEqualTo(PATH))
+        PROVIDER.verify(getRequestedFor(urlPathEqualTo(PATH))
                 .withQueryParam("input", equalTo("coffee"))
                 .withQueryParam("inputtype", equalTo("textquery"))
                 .withQueryParam("fields", equalTo("place_id"))
@@ -143,16 +121,16 @@ class GooglePlacesLegacyProbeTest {
 
     @Test
     void theKeyInTheUrlIsMaskedInEveryMessageAndLogLine() {
-        server.stubFor(get(urlPathEqualTo("/echo" + PATH)).willReturn(aResponse().withStatus(500)
-                .withBody("backend error for " + server.baseUrl() + "/echo" + PATH + "?input=coffee&key=" + KEY)));
-        server.stubFor(get(urlPathEqualTo("/hang" + PATH)).willReturn(okJson("{}").withFixedDelay(5_000)));
+        PROVIDER.stubFor(get(urlPathEqualTo("/echo" + PATH)).willReturn(aResponse().withStatus(500)
+                .withBody("backend error for " + PROVIDER.baseUrl() + "/echo" + PATH + "?input=coffee&key=" + KEY)));
+        PROVIDER.stubFor(get(urlPathEqualTo("/hang" + PATH)).willReturn(okJson("{}").withFixedDelay(5_000)));
         List<String> logLines = new ArrayList<>();
 
         List<ProbeResult> results = new ArrayList<>();
         capturingDebugLogs(logLines, () -> {
-            results.add(probe(legacyAt(URI.create(server.baseUrl() + "/echo")), Duration.ofSeconds(10)));
+            results.add(probe(legacyAt(URI.create(PROVIDER.baseUrl() + "/echo")), Duration.ofSeconds(10)));
             results.add(probe(legacyAt(URI.create("http://no-such-host.invalid")), Duration.ofSeconds(10)));
-            results.add(probe(legacyAt(URI.create(server.baseUrl() + "/hang")), Duration.ofMillis(500)));
+            results.add(probe(legacyAt(URI.create(PROVIDER.baseUrl() + "/hang")), Duration.ofMillis(500)));
         });
 
         assertThat(results).extracting(ProbeResult::failureClass)
@@ -189,7 +167,7 @@ class GooglePlacesLegacyProbeTest {
     }
 
     private static GooglePlacesOptions legacy() {
-        return legacyAt(URI.create(server.baseUrl()));
+        return legacyAt(PROVIDER.base());
     }
 
     private static GooglePlacesOptions legacyAt(URI base) {
@@ -197,7 +175,7 @@ class GooglePlacesLegacyProbeTest {
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo(PATH)).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo(PATH)).willReturn(response));
     }
 
     private ProbeResult probe(GooglePlacesOptions options, Duration timeout) {

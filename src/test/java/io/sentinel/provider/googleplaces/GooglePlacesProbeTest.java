@@ -7,20 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.sentinel.provider.ProviderFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -28,40 +25,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Places API (New): the fixtures Google's answers were built from, served with their statuses. */
 class GooglePlacesProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final String KEY = "AIzaFAKE-new-places-key-0123456789";
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = GooglePlacesKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubs() {
-        server.resetAll();
-    }
+    private final Probe probe = GooglePlacesKind.KIND.newProbe(PROVIDER.toolkit(Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void theIdsOnlyAnswerIsUpWithTheNumberOfPlaces() {
@@ -82,12 +60,12 @@ class GooglePlacesProbeTest {
 
         probe(defaults());
 
-        server.verify(postRequestedFor(urlEqualTo("/v1/places:searchText"))
+        PROVIDER.verify(postRequestedFor(urlEqualTo("/v1/places:searchText"))
                 .withHeader("X-Goog-Api-Key", equalTo(KEY))
                 .withHeader("X-Goog-FieldMask", equalTo("places.id"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"textQuery\": \"coffee\", \"pageSize\": 1}")));
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo("/v1/places:searchText")));
+        List<LoggedRequest> requests = PROVIDER.findAll(postRequestedFor(urlEqualTo("/v1/places:searchText")));
         assertThat(requests).singleElement().satisfies(request -> assertThat(request.getUrl()).doesNotContain(KEY));
     }
 
@@ -100,7 +78,7 @@ class GooglePlacesProbeTest {
         ProbeResult result = probe(options);
 
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
-        server.verify(postRequestedFor(urlEqualTo("/v1/places:searchText"))
+        PROVIDER.verify(postRequestedFor(urlEqualTo("/v1/places:searchText"))
                 .withHeader("X-Goog-FieldMask", equalTo("places.id,places.displayName"))
                 .withRequestBody(equalToJson("{\"textQuery\": \"dentist \\\"downtown\\\"\", \"pageSize\": 1}")));
     }
@@ -223,11 +201,11 @@ class GooglePlacesProbeTest {
     }
 
     private static URI base() {
-        return URI.create("http://localhost:" + server.port());
+        return URI.create("http://localhost:" + PROVIDER.getPort());
     }
 
     private static void answer(ResponseDefinitionBuilder response) {
-        server.stubFor(post(urlEqualTo("/v1/places:searchText")).willReturn(response));
+        PROVIDER.stubFor(post(urlEqualTo("/v1/places:searchText")).willReturn(response));
     }
 
     /** Every result is checked for the key, whatever the test looks at. */

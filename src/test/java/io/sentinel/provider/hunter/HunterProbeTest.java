@@ -6,64 +6,39 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ApiKeyOptions;
+import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Hunter's account endpoint, served from the reference fixtures with the statuses the index gives. */
 class HunterProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     /** Four and a half days before the fixtures' reset date, 2026-12-01. */
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final String KEY = "hunter-test-key-0123456789";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = HunterKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
+    private final Probe probe = HunterKind.KIND.newProbe(PROVIDER.toolkit(Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void theAccountIsUpWithEveryMeterAndTheDaysToTheReset() {
@@ -88,8 +63,8 @@ class HunterProbeTest {
 
         probe(Secret.of(KEY));
 
-        server.verify(1, getRequestedFor(urlEqualTo("/v2/account")).withHeader("X-API-KEY", equalTo(KEY)));
-        assertThat(server.getAllServeEvents()).singleElement()
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/v2/account")).withHeader("X-API-KEY", equalTo(KEY)));
+        assertThat(PROVIDER.getAllServeEvents()).singleElement()
                 .satisfies(event -> assertThat(event.getRequest().getUrl()).doesNotContain(KEY, "api_key"));
     }
 
@@ -196,25 +171,18 @@ class HunterProbeTest {
     }
 
     private ProbeResult probe(Secret key) {
-        ApiKeyOptions options = HunterKind.options(URI.create(server.baseUrl() + "/"), key);
+        ApiKeyOptions options = HunterKind.options(URI.create(PROVIDER.baseUrl() + "/"), key);
         CheckConfig check = CheckConfig.builder("hunter-account", "hunter", HunterKind.NAME, options)
                 .timeout(Duration.ofSeconds(5)).build();
         return probe.probe(check);
     }
 
     private static void serve(int status, String body) {
-        server.stubFor(get(urlPathEqualTo("/v2/account"))
+        PROVIDER.stubFor(get(urlPathEqualTo("/v2/account"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     static String fixture(String name) {
-        try (InputStream in = HunterProbeTest.class.getResourceAsStream("/fixtures/hunter/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return ProviderFixtures.body("hunter/" + name);
     }
 }

@@ -5,63 +5,38 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpCaller;
 import io.sentinel.provider.ApiKeyOptions;
+import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
 import io.sentinel.secret.Secret;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** NeverBounce's account endpoint, served from the reference fixtures (all HTTP 200, as the index gives). */
 class NeverBounceProbeTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
     private static final String KEY = "nb-test-key-0123456789";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final Probe probe = NeverBounceKind.KIND.newProbe(new ProbeToolkit(caller, Clock.fixed(NOW, ZoneOffset.UTC)));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
+    private final Probe probe = NeverBounceKind.KIND.newProbe(PROVIDER.toolkit(Clock.fixed(NOW, ZoneOffset.UTC)));
 
     @Test
     void theAccountIsUpWithItsCreditsAndJobs() {
@@ -84,7 +59,7 @@ class NeverBounceProbeTest {
 
         ProbeResult result = probe(KEY);
 
-        server.verify(1, getRequestedFor(urlPathEqualTo("/v4.2/account/info")).withQueryParam("key", equalTo(KEY)));
+        PROVIDER.verify(1, getRequestedFor(urlPathEqualTo("/v4.2/account/info")).withQueryParam("key", equalTo(KEY)));
         assertThat(result.message()).doesNotContain(KEY);
     }
 
@@ -217,7 +192,7 @@ class NeverBounceProbeTest {
     @Test
     void anErrorThatEchoesTheKeyAndTheUrlIsMasked() {
         serve(200, "{\"status\":\"auth_failure\",\"message\":\"Invalid API key '" + KEY + "' for "
-                + server.baseUrl() + "/v4.2/account/info?key=" + KEY + "\"}");
+                + PROVIDER.baseUrl() + "/v4.2/account/info?key=" + KEY + "\"}");
 
         ProbeResult result = probe(KEY);
 
@@ -226,7 +201,7 @@ class NeverBounceProbeTest {
     }
 
     private ProbeResult probe(String key) {
-        return probe(NeverBounceKind.options(URI.create(server.baseUrl()), Secret.of(key)), Duration.ofSeconds(5));
+        return probe(NeverBounceKind.options(PROVIDER.base(), Secret.of(key)), Duration.ofSeconds(5));
     }
 
     private ProbeResult probe(ApiKeyOptions options, Duration timeout) {
@@ -236,18 +211,11 @@ class NeverBounceProbeTest {
     }
 
     private static void serve(int status, String body) {
-        server.stubFor(get(urlPathEqualTo("/v4.2/account/info"))
+        PROVIDER.stubFor(get(urlPathEqualTo("/v4.2/account/info"))
                 .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
     }
 
     private static String fixture(String name) {
-        try (InputStream in = NeverBounceProbeTest.class.getResourceAsStream("/fixtures/neverbounce/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return ProviderFixtures.body("neverbounce/" + name);
     }
 }

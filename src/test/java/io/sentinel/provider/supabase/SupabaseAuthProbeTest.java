@@ -13,18 +13,17 @@ import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SupabaseAuthProbeTest extends SupabaseChecks {
 
-    private final Probe probe = SupabaseAuthKind.KIND.newProbe(new ProbeToolkit(caller, CLOCK));
+    private final Probe probe = SupabaseAuthKind.KIND.newProbe(PROVIDER.toolkit(CLOCK));
 
     @Test
     void goTrueWithItsVersionIsUp() {
-        server.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response("auth-health-ok.json")));
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response("auth-health-ok.json")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -36,22 +35,22 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
 
     @Test
     void aLegacyJwtKeyTravelsAsApikeyAndAsBearerToken() {
-        server.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("auth-health-ok.json")));
+        PROVIDER.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("auth-health-ok.json")));
 
         probe(LEGACY_KEY);
 
-        server.verify(getRequestedFor(urlEqualTo("/auth/v1/health"))
+        PROVIDER.verify(getRequestedFor(urlEqualTo("/auth/v1/health"))
                 .withHeader("apikey", equalTo(LEGACY_KEY))
                 .withHeader("Authorization", equalTo("Bearer " + LEGACY_KEY)));
     }
 
     @Test
     void aPublishableKeyTravelsOnlyAsApikey() {
-        server.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("auth-health-ok.json")));
+        PROVIDER.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("auth-health-ok.json")));
 
         probe(PUBLISHABLE_KEY);
 
-        server.verify(getRequestedFor(urlEqualTo("/auth/v1/health"))
+        PROVIDER.verify(getRequestedFor(urlEqualTo("/auth/v1/health"))
                 .withHeader("apikey", equalTo(PUBLISHABLE_KEY))
                 .withHeader("Authorization", absent()));
     }
@@ -63,7 +62,7 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
         "project-paused.txt          | NOT_DEPLOYED | project paused (HTTP 540): Project paused",
         "fair-use-restricted.json    | QUOTA        | fair-use restriction: exceed_egress_quota"})
     void everyPlatformAnswerIsClassified(String fixture, FailureClass failureClass, String message) {
-        server.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response(fixture)));
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response(fixture)));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -76,7 +75,7 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
     @ParameterizedTest(name = "HTTP {0} is {1}")
     @CsvSource({"544, TIMEOUT", "500, HTTP_5XX", "503, HTTP_5XX", "429, RATE_LIMITED", "404, HTTP_4XX"})
     void otherStatusesAreClassified(int status, FailureClass failureClass) {
-        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(status).withBody("upstream trouble")));
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(status).withBody("upstream trouble")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -86,7 +85,7 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
 
     @Test
     void renamedFieldsAreASchemaChange() {
-        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(200)
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(200)
                 .withBody("{\"serviceVersion\":\"v3.0.0\",\"serviceName\":\"GoTrue\"}")));
 
         ProbeResult result = probe(LEGACY_KEY);
@@ -97,7 +96,7 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
 
     @Test
     void anHtmlPageIsASchemaChange() {
-        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(200)
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>Welcome to nginx</body></html>")));
 
         assertThat(probe(LEGACY_KEY).failureClass()).isEqualTo(FailureClass.SCHEMA);
@@ -105,14 +104,14 @@ class SupabaseAuthProbeTest extends SupabaseChecks {
 
     @Test
     void aRedirectIsNotFollowedWithTheKeyAndNamesItsTarget() {
-        server.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(302).withHeader("Location", "/login?next=x")));
+        PROVIDER.stubFor(get("/auth/v1/health").willReturn(aResponse().withStatus(302).withHeader("Location", "/login?next=x")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
         assertThat(result.failureClass()).isEqualTo(FailureClass.REDIRECT);
-        assertThat(result.message()).isEqualTo("HTTP 302 redirect to " + server.baseUrl() + "/login (not followed): "
+        assertThat(result.message()).isEqualTo("HTTP 302 redirect to " + PROVIDER.baseUrl() + "/login (not followed): "
                 + "the API should answer at the configured address");
-        assertThat(server.getAllServeEvents()).hasSize(1);
+        assertThat(PROVIDER.getAllServeEvents()).hasSize(1);
     }
 
     private ProbeResult probe(String key) {

@@ -3,17 +3,16 @@ package io.sentinel.provider.supabase;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.request;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.SentinelConfig;
 import io.sentinel.daemon.BuiltInKinds;
 import io.sentinel.daemon.DaemonOptions;
 import io.sentinel.daemon.SentinelDaemon;
+import io.sentinel.provider.ProviderServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,21 +23,23 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped route templates and probe beans of the Supabase kinds run inside the real daemon. */
 class SupabaseDaemonSmokeTest {
+
+    @RegisterExtension
+    static final ProviderServer PROJECT = new ProviderServer();
 
     @TempDir
     Path directory;
 
     @Test
     void eachProjectUrlKindProbesThroughItsOwnRoute() throws Exception {
-        WireMockServer project = new WireMockServer(options().dynamicPort());
-        project.start();
-        project.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response("auth-health-ok.json")));
-        project.stubFor(get("/rest/v1/health_check?select=id&limit=1").willReturn(SupabaseFixtures.response("rest-select-ok.json")));
-        project.stubFor(request("OPTIONS", urlEqualTo("/functions/v1/business-discovery-background"))
+        PROJECT.stubFor(get("/auth/v1/health").willReturn(SupabaseFixtures.response("auth-health-ok.json")));
+        PROJECT.stubFor(get("/rest/v1/health_check?select=id&limit=1").willReturn(SupabaseFixtures.response("rest-select-ok.json")));
+        PROJECT.stubFor(request("OPTIONS", urlEqualTo("/functions/v1/business-discovery-background"))
                 .willReturn(SupabaseFixtures.response("functions-boot-error.json")));
         int port = freePort();
         String yaml = """
@@ -55,16 +56,14 @@ class SupabaseDaemonSmokeTest {
                       table: health_check }
                   - { id: discovery, dependency: supabase-functions, kind: supabase-function, projectUrl: "%1$s",
                       anonKey: "${SUPABASE_ANON_KEY}", function: business-discovery-background }
-                """.formatted(project.baseUrl(), port, directory.toAbsolutePath());
+                """.formatted(PROJECT.baseUrl(), port, directory.toAbsolutePath());
         SentinelConfig config = new ConfigLoader(BuiltInKinds.index(),
                 Map.of("SUPABASE_ANON_KEY", SupabaseChecks.PUBLISHABLE_KEY)::get).parse(Path.of("sentinel.yaml"), yaml);
 
         try (SentinelDaemon daemon = SentinelDaemon.start(config,
-                new DaemonOptions("file:" + Path.of("routes").toAbsolutePath() + "/*.yaml", directory, Clock.systemUTC()))) {
+                new DaemonOptions(Path.of("routes"), directory, Clock.systemUTC()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> state(port, "auth").equals("UP")
                     && state(port, "db").equals("UP") && state(port, "discovery").equals("DOWN"));
-        } finally {
-            project.stop();
         }
     }
 

@@ -5,10 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.sentinel.provider.ProviderFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import java.util.Map;
  */
 final class SupabaseFixtures {
 
-    private static final String DIRECTORY = "/fixtures/supabase/";
     private static final JsonNode INDEX = readIndex();
 
     private SupabaseFixtures() {
@@ -41,14 +39,7 @@ final class SupabaseFixtures {
     }
 
     static String body(String file) {
-        try (InputStream in = SupabaseFixtures.class.getResourceAsStream(DIRECTORY + file)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + file);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException(unreadable);
-        }
+        return ProviderFixtures.body("supabase/" + file);
     }
 
     private static JsonNode entry(String file) {

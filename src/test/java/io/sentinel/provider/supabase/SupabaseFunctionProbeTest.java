@@ -12,12 +12,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.sentinel.http.HttpMethod;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
-import io.sentinel.http.HttpMethod;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +27,7 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
     private static final String FUNCTION = "business-discovery-background";
     private static final String PATH = "/functions/v1/" + FUNCTION;
 
-    private final Probe probe = SupabaseFunctionKind.KIND.newProbe(new ProbeToolkit(caller, CLOCK));
+    private final Probe probe = SupabaseFunctionKind.KIND.newProbe(PROVIDER.toolkit(CLOCK));
 
     @Test
     void aSuccessfulAnswerIsUp() {
@@ -46,7 +45,7 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
 
         probe(options(LEGACY_KEY));
 
-        server.verify(requestedFor("OPTIONS", urlEqualTo(PATH))
+        PROVIDER.verify(requestedFor("OPTIONS", urlEqualTo(PATH))
                 .withHeader("apikey", equalTo(LEGACY_KEY))
                 .withHeader("Authorization", equalTo("Bearer " + LEGACY_KEY))
                 .withHeader("Content-Type", absent()));
@@ -58,32 +57,32 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
 
         probe(options(PUBLISHABLE_KEY));
 
-        server.verify(requestedFor("OPTIONS", urlEqualTo(PATH))
+        PROVIDER.verify(requestedFor("OPTIONS", urlEqualTo(PATH))
                 .withHeader("apikey", equalTo(PUBLISHABLE_KEY))
                 .withHeader("Authorization", absent()));
     }
 
     @Test
     void aPostSendsTheConfiguredPayload() {
-        server.stubFor(post(PATH).willReturn(SupabaseFixtures.response("functions-ok.json")));
+        PROVIDER.stubFor(post(PATH).willReturn(SupabaseFixtures.response("functions-ok.json")));
         String payload = "{\"healthcheck\":true,\"source\":\"sentinel\"}";
 
         ProbeResult result = probe(new SupabaseFunctionOptions(project(LEGACY_KEY), FUNCTION, HttpMethod.POST,
                 Optional.of(payload), Optional.empty()));
 
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
-        server.verify(postRequestedFor(urlEqualTo(PATH))
+        PROVIDER.verify(postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson(payload)));
     }
 
     @Test
     void aPostWithoutPayloadAsksForTheHealthCheckBranch() {
-        server.stubFor(post(PATH).willReturn(SupabaseFixtures.response("functions-ok.json")));
+        PROVIDER.stubFor(post(PATH).willReturn(SupabaseFixtures.response("functions-ok.json")));
 
         probe(new SupabaseFunctionOptions(project(LEGACY_KEY), FUNCTION, HttpMethod.POST, Optional.empty(), Optional.empty()));
 
-        server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"healthcheck\":true}")));
+        PROVIDER.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"healthcheck\":true}")));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
@@ -204,7 +203,7 @@ class SupabaseFunctionProbeTest extends SupabaseChecks {
     }
 
     private static void answerOptions(ResponseDefinitionBuilder response) {
-        server.stubFor(request("OPTIONS", urlEqualTo(PATH)).willReturn(response));
+        PROVIDER.stubFor(request("OPTIONS", urlEqualTo(PATH)).willReturn(response));
     }
 
     private ProbeResult probe(SupabaseFunctionOptions options) {

@@ -31,7 +31,7 @@ class SupabaseKindsConfigTest {
             """;
 
     private final ConfigLoader loader = new ConfigLoader(new CheckKinds(List.of(SupabaseAuthKind.KIND,
-            SupabaseRestKind.KIND, SupabaseFunctionKind.KIND, new SupabaseManagementCheckKind())),
+            SupabaseRestKind.KIND, SupabaseFunctionKind.KIND, new SupabaseManagementCheckKind(), new SupabaseLogsCheckKind())),
             Map.of("SUPABASE_ANON_KEY", ANON_KEY, "SUPABASE_ACCESS_TOKEN", ACCESS_TOKEN)::get);
 
     @Test
@@ -207,6 +207,47 @@ class SupabaseKindsConfigTest {
                     projectUrl: https://sriycekxdqnesdsgwiuc.supabase.co
                     anonkey: ${SUPABASE_ANON_KEY}
                 """)).containsExactly("sentinel.yaml:8:5: unknown key 'anonkey' in checks[0] — did you mean 'anonKey'?");
+    }
+
+    @Test
+    void aLogsCheckReadsItsTokenProjectFunctionsAndTrafficRule() throws Exception {
+        CheckConfig check = check("""
+                    kind: supabase-logs
+                    interval: 5m
+                    accessToken: ${SUPABASE_ACCESS_TOKEN}
+                    projectRef: sriycekxdqnesdsgwiuc
+                    functions: [enrichment-orchestrator]
+                    rules:
+                      - {errorRate: "> 1% over 15m, min 20", requests: function.*.invocations, errors: function.*.server_errors}
+                """);
+        SupabaseLogsOptions options = check.options(SupabaseLogsOptions.class);
+
+        assertThat(options.access().projectRef()).isEqualTo("sriycekxdqnesdsgwiuc");
+        assertThat(options.functions()).containsExactly("enrichment-orchestrator");
+        assertThat(options.logsUri(java.time.Instant.parse("2026-11-26T09:00:00Z"), java.time.Instant.parse("2026-11-26T09:05:00Z"))
+                .toString()).startsWith("https://api.supabase.com/v1/projects/sriycekxdqnesdsgwiuc/analytics/endpoints/logs.all?sql=select%20")
+                .endsWith("&iso_timestamp_start=2026-11-26T09%3A00%3A00Z&iso_timestamp_end=2026-11-26T09%3A05%3A00Z");
+        assertThat(options.toString()).doesNotContain(ACCESS_TOKEN);
+        assertThat(check.rules()).hasSize(1);
+    }
+
+    @Test
+    void aLogsCheckMayNotRunMoreThanOnceAMinuteWhetherTheIntervalIsItsOwnOrInherited() {
+        assertThat(problemsOf("""
+                    kind: supabase-logs
+                    interval: 45s
+                    projectRef: sriycekxdqnesdsgwiuc
+                """)).containsExactly("sentinel.yaml:7:15: supabase-logs runs at most once a minute, interval is 45s: the"
+                + " Management API allows about 60 requests a minute per user, shared by all of the user's tokens — use"
+                + " interval: 1m or more (5m keeps a 15m window well fed)");
+        InvalidConfigException inherited = catchThrowableOfType(InvalidConfigException.class, () -> loader.parse(
+                Path.of("sentinel.yaml"), "defaults: {interval: 30s}\n" + HEADER + """
+                    kind: supabase-logs
+                    projectRef: sriycekxdqnesdsgwiuc
+                """));
+        assertThat(inherited.problems()).extracting(ConfigProblem::format).containsExactly("sentinel.yaml:7:11: supabase-logs"
+                + " runs at most once a minute, and this check inherits interval 30s from defaults: the Management API allows"
+                + " about 60 requests a minute per user, shared by all of the user's tokens — set interval: 1m or more on the check");
     }
 
     private CheckConfig check(String options) throws InvalidConfigException {

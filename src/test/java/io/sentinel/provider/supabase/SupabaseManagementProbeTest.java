@@ -12,7 +12,6 @@ import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Secret;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,7 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
     private static final List<String> ACTIVE_ONES =
             List.of("business-discovery-background", "business-discovery-optimized", "campaign-export-user-aware");
 
-    private final SupabaseManagementProbe probe = new SupabaseManagementProbe(caller, CLOCK);
+    private final SupabaseManagementProbe probe = new SupabaseManagementProbe(PROVIDER.caller(), CLOCK);
 
     @Test
     void healthyServicesAndActiveFunctionsAreUp() {
@@ -50,10 +49,10 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
 
         probe(ACTIVE_ONES);
 
-        server.verify(getRequestedFor(urlPathEqualTo(HEALTH))
+        PROVIDER.verify(getRequestedFor(urlPathEqualTo(HEALTH))
                 .withQueryParam("services", equalTo("auth,db,rest,realtime,storage"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
-        server.verify(getRequestedFor(urlPathEqualTo(FUNCTIONS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+        PROVIDER.verify(getRequestedFor(urlPathEqualTo(FUNCTIONS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
@@ -65,7 +64,7 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
         assertThat(result.message()).isEqualTo("5 services healthy");
         assertThat(result.readings()).doesNotContainKey("functions.active");
-        server.verify(0, getRequestedFor(urlPathEqualTo(FUNCTIONS)));
+        PROVIDER.verify(0, getRequestedFor(urlPathEqualTo(FUNCTIONS)));
     }
 
     @Test
@@ -138,7 +137,7 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
         assertThat(result.failureClass()).isEqualTo(failureClass);
         assertThat(result.httpStatus()).isEqualTo(SupabaseFixtures.status(fixture));
         assertThat(result.message()).isEqualTo(message).doesNotContain(TOKEN);
-        server.verify(0, getRequestedFor(urlPathEqualTo(FUNCTIONS)));
+        PROVIDER.verify(0, getRequestedFor(urlPathEqualTo(FUNCTIONS)));
     }
 
     @ParameterizedTest(name = "HTTP {0} saying {1} is {2}")
@@ -198,26 +197,26 @@ class SupabaseManagementProbeTest extends SupabaseChecks {
     @Test
     void withoutATokenTheCheckIsSkipped() {
         ProbeResult emptyVariable = probe.probe(check(SupabaseManagementCheckKind.NAME, new SupabaseManagementOptions(
-                URI.create(server.baseUrl()), Secret.fromVariable("", "SUPABASE_ACCESS_TOKEN"), REF, List.of())));
+                PROVIDER.base(), Secret.fromVariable("", "SUPABASE_ACCESS_TOKEN"), REF, List.of())));
         ProbeResult noTokenAtAll = probe.probe(check(SupabaseManagementCheckKind.NAME, new SupabaseManagementOptions(
-                URI.create(server.baseUrl()), Secret.none(), REF, List.of())));
+                PROVIDER.base(), Secret.none(), REF, List.of())));
 
         assertThat(emptyVariable.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(emptyVariable.message()).isEqualTo("set SUPABASE_ACCESS_TOKEN");
         assertThat(noTokenAtAll.message()).isEqualTo("set accessToken: ${SUPABASE_ACCESS_TOKEN}");
-        assertThat(server.getAllServeEvents()).isEmpty();
+        assertThat(PROVIDER.getAllServeEvents()).isEmpty();
     }
 
     private static void answerHealth(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo(HEALTH)).willReturn(response));
     }
 
     private static void answerFunctions(ResponseDefinitionBuilder response) {
-        server.stubFor(get(urlPathEqualTo(FUNCTIONS)).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo(FUNCTIONS)).willReturn(response));
     }
 
     private ProbeResult probe(List<String> functions) {
         return probe.probe(check(SupabaseManagementCheckKind.NAME, new SupabaseManagementOptions(
-                URI.create(server.baseUrl()), Secret.fromVariable(TOKEN, "SUPABASE_ACCESS_TOKEN"), REF, functions)));
+                PROVIDER.base(), Secret.fromVariable(TOKEN, "SUPABASE_ACCESS_TOKEN"), REF, functions)));
     }
 }

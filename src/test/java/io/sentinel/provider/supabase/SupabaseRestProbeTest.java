@@ -13,7 +13,6 @@ import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.Probe;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.probe.ProbeToolkit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,11 +21,11 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     private static final String SELECT = "/rest/v1/health_check?select=id&limit=1";
 
-    private final Probe probe = SupabaseRestKind.KIND.newProbe(new ProbeToolkit(caller, CLOCK));
+    private final Probe probe = SupabaseRestKind.KIND.newProbe(PROVIDER.toolkit(CLOCK));
 
     @Test
     void oneSelectedRowIsUp() {
-        server.stubFor(get(SELECT).willReturn(SupabaseFixtures.response("rest-select-ok.json")));
+        PROVIDER.stubFor(get(SELECT).willReturn(SupabaseFixtures.response("rest-select-ok.json")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -37,7 +36,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void anEmptyTableIsStillUp() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("[]")));
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("[]")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -47,14 +46,14 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void theProbeSelectsOneRowOfTheTableAndNeverTheRestRoot() {
-        server.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("rest-select-ok.json")));
+        PROVIDER.stubFor(get(anyUrl()).willReturn(SupabaseFixtures.response("rest-select-ok.json")));
 
         probe.probe(check(SupabaseRestKind.NAME, new SupabaseRestOptions(project(LEGACY_KEY), "leads", "created_at")));
 
-        server.verify(getRequestedFor(urlEqualTo("/rest/v1/leads?select=created_at&limit=1"))
+        PROVIDER.verify(getRequestedFor(urlEqualTo("/rest/v1/leads?select=created_at&limit=1"))
                 .withHeader("apikey", equalTo(LEGACY_KEY))
                 .withHeader("Authorization", equalTo("Bearer " + LEGACY_KEY)));
-        server.verify(0, getRequestedFor(urlPathEqualTo("/rest/v1/")));
+        PROVIDER.verify(0, getRequestedFor(urlPathEqualTo("/rest/v1/")));
     }
 
     @ParameterizedTest(name = "{0} is {1}")
@@ -67,7 +66,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
         "project-paused.txt             | NOT_DEPLOYED | project paused (HTTP 540): Project paused",
         "fair-use-restricted.json       | QUOTA        | fair-use restriction: exceed_egress_quota"})
     void everyErrorAnswerIsClassified(String fixture, FailureClass failureClass, String message) {
-        server.stubFor(get(SELECT).willReturn(SupabaseFixtures.response(fixture)));
+        PROVIDER.stubFor(get(SELECT).willReturn(SupabaseFixtures.response(fixture)));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -79,7 +78,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void theOlderMissingRelationCodeAlsoSaysTheTableIsGone() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(404).withBody(
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(404).withBody(
                 "{\"code\":\"42P01\",\"details\":null,\"hint\":null,\"message\":\"relation \\\"public.health_check\\\" does not exist\"}")));
 
         ProbeResult result = probe(LEGACY_KEY);
@@ -90,7 +89,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void aMissingColumnIsASchemaChange() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(400).withBody(
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(400).withBody(
                 "{\"code\":\"42703\",\"details\":null,\"hint\":null,\"message\":\"column health_check.id does not exist\"}")));
 
         ProbeResult result = probe(LEGACY_KEY);
@@ -101,7 +100,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void aPermissionErrorFromPostgresIsAuth() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(401).withBody(
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(401).withBody(
                 "{\"code\":\"42501\",\"details\":null,\"hint\":null,\"message\":\"permission denied for table health_check\"}")));
 
         ProbeResult result = probe(PUBLISHABLE_KEY);
@@ -112,7 +111,7 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void anObjectInsteadOfRowsIsASchemaChange() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("{\"id\":1}")));
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("{\"id\":1}")));
 
         ProbeResult result = probe(LEGACY_KEY);
 
@@ -122,14 +121,14 @@ class SupabaseRestProbeTest extends SupabaseChecks {
 
     @Test
     void anHtmlPageIsASchemaChange() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("<!DOCTYPE html><title>Maintenance</title>")));
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(200).withBody("<!DOCTYPE html><title>Maintenance</title>")));
 
         assertThat(probe(LEGACY_KEY).failureClass()).isEqualTo(FailureClass.SCHEMA);
     }
 
     @Test
     void aServerErrorIsHttp5xx() {
-        server.stubFor(get(SELECT).willReturn(aResponse().withStatus(503).withBody("no healthy upstream")));
+        PROVIDER.stubFor(get(SELECT).willReturn(aResponse().withStatus(503).withBody("no healthy upstream")));
 
         ProbeResult result = probe(LEGACY_KEY);
 

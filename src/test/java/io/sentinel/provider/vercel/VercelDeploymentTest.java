@@ -5,16 +5,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.http.HttpCaller;
+import io.sentinel.provider.ProviderFixtures;
+import io.sentinel.provider.ProviderServer;
+import io.sentinel.provider.RawHttpFixture;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -23,47 +23,33 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The newest production deployment, read from the REST API fixtures, together with the site. */
 class VercelDeploymentTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     /** 42 minutes after the fixture deployment was created (2026-01-01T00:00:00Z). */
     private static final Instant NOW = Instant.parse("2026-01-01T00:42:00Z");
     private static final String TOKEN = "vercel-test-token-0123456789";
     private static final String PROJECT = "prj_FAKE000000000000000000000";
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final VercelProbe probe = new VercelProbe(caller, Clock.fixed(NOW, ZoneOffset.UTC));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
+    private final VercelProbe probe = new VercelProbe(PROVIDER.caller(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     void aWorkingSite() {
-        server.resetAll();
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
     }
 
     @Test
     void aReadyDeploymentIsUpWithItsAge() {
-        deployments(200, RawHttpFixture.resource("deployments-list-ok.json"));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-ok.json"));
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.of("team_FAKE"), Duration.ofMinutes(30)));
 
@@ -75,11 +61,11 @@ class VercelDeploymentTest {
 
     @Test
     void theTokenTravelsAsABearerHeaderWithTheProductionFilter() {
-        deployments(200, RawHttpFixture.resource("deployments-list-ok.json"));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-ok.json"));
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.of("team_FAKE"), Duration.ofMinutes(30)));
 
-        server.verify(1, getRequestedFor(urlPathEqualTo("/v6/deployments"))
+        PROVIDER.verify(1, getRequestedFor(urlPathEqualTo("/v6/deployments"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withQueryParam("projectId", equalTo(PROJECT))
                 .withQueryParam("target", equalTo("production"))
@@ -90,7 +76,7 @@ class VercelDeploymentTest {
 
     @Test
     void aFailedDeploymentIsABodyErrorNamingItsUrlAndState() {
-        deployments(200, RawHttpFixture.resource("deployments-list-error-state.json"));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-error-state.json"));
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.empty(), Duration.ofMinutes(30)));
 
@@ -105,7 +91,7 @@ class VercelDeploymentTest {
     @ParameterizedTest(name = "{0} for 42m with maxBuildTime {1} is {2}")
     @CsvSource({"BUILDING, 30m, DEGRADED", "BUILDING, 1h, UP", "QUEUED, 30m, DEGRADED", "INITIALIZING, 1h, UP"})
     void aBuildIsStuckOnlyWhenItTakesLongerThanMaxBuildTime(String state, String limit, Outcome expected) {
-        String body = RawHttpFixture.resource("deployments-list-ok.json").replace("\"READY\"", "\"" + state + "\"");
+        String body = ProviderFixtures.body("vercel/deployments-list-ok.json").replace("\"READY\"", "\"" + state + "\"");
         deployments(200, body);
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.empty(),
@@ -136,7 +122,7 @@ class VercelDeploymentTest {
     void everyApiErrorFixtureIsClassified(String file, int status, FailureClass expected, String message) {
         Map<String, String> headers = file.equals("api-rate-limited.json")
                 ? Map.of("X-RateLimit-Limit", "6", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1571432075") : Map.of();
-        deployments(status, RawHttpFixture.resource(file), headers);
+        deployments(status, ProviderFixtures.body("vercel/" + file), headers);
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.empty(), Duration.ofMinutes(30)));
 
@@ -181,7 +167,7 @@ class VercelDeploymentTest {
                 + "deployment check skipped: set VERCEL_TOKEN and add token: ${VERCEL_TOKEN}");
         assertThat(empty.outcome()).isEqualTo(Outcome.UP);
         assertThat(empty.message()).endsWith("; deployment check skipped: set VERCEL_TOKEN");
-        server.verify(0, getRequestedFor(urlPathEqualTo("/v6/deployments")));
+        PROVIDER.verify(0, getRequestedFor(urlPathEqualTo("/v6/deployments")));
     }
 
     @Test
@@ -196,8 +182,8 @@ class VercelDeploymentTest {
 
     @Test
     void theSiteFailureWinsAndTheDeploymentIsStillTold() {
-        server.stubFor(get("/").willReturn(RawHttpFixture.load("site-deployment-not-found.txt").response()));
-        deployments(200, RawHttpFixture.resource("deployments-list-error-state.json"));
+        PROVIDER.stubFor(get("/").willReturn(RawHttpFixture.load("vercel/site-deployment-not-found.txt").response()));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-error-state.json"));
 
         ProbeResult result = probe(deploymentCheck(Secret.of(TOKEN), Optional.empty(), Duration.ofMinutes(30)));
 
@@ -209,9 +195,9 @@ class VercelDeploymentTest {
 
     @Test
     void anUnreachableSiteStillGetsItsDeploymentChecked() {
-        deployments(200, RawHttpFixture.resource("deployments-list-ok.json"));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-ok.json"));
         VercelOptions options = new VercelOptions(URI.create("http://prospectpro.invalid/"), Optional.empty(),
-                Optional.of(PROJECT), Secret.of(TOKEN), Optional.empty(), URI.create(server.baseUrl()), Duration.ofMinutes(30));
+                Optional.of(PROJECT), Secret.of(TOKEN), Optional.empty(), PROVIDER.base(), Duration.ofMinutes(30));
 
         ProbeResult result = probe(options);
 
@@ -222,8 +208,8 @@ class VercelDeploymentTest {
 
     @Test
     void aSlowSiteUsesUpTheTimeoutItShares() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
-        deployments(200, RawHttpFixture.resource("deployments-list-ok.json"));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+        deployments(200, ProviderFixtures.body("vercel/deployments-list-ok.json"));
         CheckConfig check = CheckConfig.builder("frontend", "vercel", VercelCheckKind.NAME,
                 deploymentCheck(Secret.of(TOKEN), Optional.empty(), Duration.ofMinutes(30))).timeout(Duration.ofMillis(400)).build();
 
@@ -234,8 +220,8 @@ class VercelDeploymentTest {
     }
 
     private VercelOptions deploymentCheck(Secret token, Optional<String> teamId, Duration maxBuildTime) {
-        return new VercelOptions(URI.create(server.baseUrl() + "/"), Optional.empty(), Optional.of(PROJECT), token, teamId,
-                URI.create(server.baseUrl()), maxBuildTime);
+        return new VercelOptions(URI.create(PROVIDER.baseUrl() + "/"), Optional.empty(), Optional.of(PROJECT), token, teamId,
+                PROVIDER.base(), maxBuildTime);
     }
 
     private ProbeResult probe(VercelOptions options) {
@@ -251,6 +237,6 @@ class VercelDeploymentTest {
     private static void deployments(int status, String body, Map<String, String> headers) {
         var response = aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
         headers.forEach(response::withHeader);
-        server.stubFor(get(urlPathEqualTo("/v6/deployments")).willReturn(response));
+        PROVIDER.stubFor(get(urlPathEqualTo("/v6/deployments")).willReturn(response));
     }
 }

@@ -4,16 +4,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.model.FailureClass;
 import io.sentinel.probe.Outcome;
 import io.sentinel.probe.ProbeResult;
-import io.sentinel.http.HttpCaller;
+import io.sentinel.provider.ProviderServer;
+import io.sentinel.provider.RawHttpFixture;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Clock;
@@ -21,43 +20,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The production site and its health path, as a visitor meets them. */
 class VercelSiteTest {
 
+    @RegisterExtension
+    static final ProviderServer PROVIDER = new ProviderServer();
+
     private static final Instant NOW = Instant.parse("2026-01-01T00:42:00Z");
 
-    private static WireMockServer server;
-    private static HttpCaller caller;
-    private final VercelProbe probe = new VercelProbe(caller, Clock.fixed(NOW, ZoneOffset.UTC));
-
-    @BeforeAll
-    static void start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        caller = new HttpCaller();
-    }
-
-    @AfterAll
-    static void stop() {
-        caller.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void forgetStubsAndRequests() {
-        server.resetAll();
-    }
+    private final VercelProbe probe = new VercelProbe(PROVIDER.caller(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void aCachedPageIsUpWithTheCacheReadings() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody("<html>ProspectPro</html>")
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody("<html>ProspectPro</html>")
                 .withHeader("x-vercel-cache", "HIT").withHeader("Cache-Control", "public, max-age=0, must-revalidate")));
 
         ProbeResult result = probe(siteOnly());
@@ -71,7 +51,7 @@ class VercelSiteTest {
 
     @Test
     void aMissIsZeroAndTheCdnLifetimeWins() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200)
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200)
                 .withHeader("X-Vercel-Cache", "MISS").withHeader("Cache-Control", "max-age=0, s-maxage=60")));
 
         ProbeResult result = probe(siteOnly());
@@ -82,7 +62,7 @@ class VercelSiteTest {
 
     @Test
     void withoutCacheHeadersThereAreNoReadings() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody("hello")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withBody("hello")));
 
         ProbeResult result = probe(siteOnly());
 
@@ -97,9 +77,9 @@ class VercelSiteTest {
             "site-function-timeout.txt,     TIMEOUT,      504, 'FUNCTION_INVOCATION_TIMEOUT: site answered HTTP 504'",
             "site-deployment-paused.txt,    NOT_DEPLOYED, 503, 'DEPLOYMENT_PAUSED: site answered HTTP 503, the deployment is paused'"})
     void everyRawSiteFixtureIsClassifiedByItsVercelErrorCode(String file, FailureClass expected, int status, String message) {
-        RawHttpFixture fixture = RawHttpFixture.load(file);
+        RawHttpFixture fixture = RawHttpFixture.load("vercel/" + file);
         assertThat(fixture.status()).isEqualTo(status);
-        server.stubFor(get("/").willReturn(fixture.response()));
+        PROVIDER.stubFor(get("/").willReturn(fixture.response()));
 
         ProbeResult result = probe(siteOnly());
 
@@ -121,7 +101,7 @@ class VercelSiteTest {
             "NO_RESPONSE_FROM_FUNCTION,        502, HTTP_5XX",
             "INVALID_REQUEST_METHOD,           405, HTTP_4XX"})
     void everyVercelErrorCodeIsClassified(String code, int status, FailureClass expected) {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(status).withHeader("X-Vercel-Error", code)
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(status).withHeader("X-Vercel-Error", code)
                 .withBody("An error occurred with your deployment\n\n" + code)));
 
         ProbeResult result = probe(siteOnly());
@@ -132,14 +112,14 @@ class VercelSiteTest {
 
     @Test
     void pausedAndDisabledSayWhatHappened() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(402).withHeader("X-Vercel-Error", "DEPLOYMENT_DISABLED")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(402).withHeader("X-Vercel-Error", "DEPLOYMENT_DISABLED")));
 
         assertThat(probe(siteOnly()).message()).contains("disabled");
     }
 
     @Test
     void aFailureWithoutVercelCodeIsClassifiedByItsStatus() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(500).withBody("Internal Server Error")));
 
         ProbeResult result = probe(siteOnly());
 
@@ -149,8 +129,8 @@ class VercelSiteTest {
 
     @Test
     void redirectsAreFollowedToThePageTheyLeadTo() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(308).withHeader("Location", "/en")));
-        server.stubFor(get("/en").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "PRERENDER")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(308).withHeader("Location", "/en")));
+        PROVIDER.stubFor(get("/en").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "PRERENDER")));
 
         ProbeResult result = probe(siteOnly());
 
@@ -160,20 +140,20 @@ class VercelSiteTest {
 
     @Test
     void aWorkingHealthPathKeepsTheCheckUp() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
-        server.stubFor(get("/api/health").willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
+        PROVIDER.stubFor(get("/api/health").willReturn(aResponse().withStatus(200).withBody("{\"ok\":true}")));
 
         ProbeResult result = probe(withHealthPath("/api/health"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.UP);
         assertThat(result.message()).isEqualTo("site HTTP 200, x-vercel-cache HIT; health /api/health HTTP 200");
-        server.verify(1, getRequestedFor(urlEqualTo("/api/health")));
+        PROVIDER.verify(1, getRequestedFor(urlEqualTo("/api/health")));
     }
 
     @Test
     void aFailingHealthPathIsDownAndToldFirst() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
-        server.stubFor(get("/api/health").willReturn(aResponse().withStatus(503).withBody("{\"db\":\"down\"}")));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200).withHeader("x-vercel-cache", "HIT")));
+        PROVIDER.stubFor(get("/api/health").willReturn(aResponse().withStatus(503).withBody("{\"db\":\"down\"}")));
 
         ProbeResult result = probe(withHealthPath("/api/health"));
 
@@ -187,8 +167,8 @@ class VercelSiteTest {
 
     @Test
     void aHealthPathTimingOutInsideVercelIsATimeout() {
-        server.stubFor(get("/").willReturn(aResponse().withStatus(200)));
-        server.stubFor(get("/api/health").willReturn(RawHttpFixture.load("site-function-timeout.txt").response()));
+        PROVIDER.stubFor(get("/").willReturn(aResponse().withStatus(200)));
+        PROVIDER.stubFor(get("/api/health").willReturn(RawHttpFixture.load("vercel/site-function-timeout.txt").response()));
 
         ProbeResult result = probe(withHealthPath("/api/health"));
 
@@ -199,7 +179,7 @@ class VercelSiteTest {
     @Test
     void anUnreachableSiteIsNotAskedForItsHealthPath() {
         VercelOptions options = new VercelOptions(URI.create("http://prospectpro.invalid/"), Optional.of("/api/health"),
-                Optional.empty(), Secret.none(), Optional.empty(), URI.create(server.baseUrl()), Duration.ofMinutes(30));
+                Optional.empty(), Secret.none(), Optional.empty(), PROVIDER.base(), Duration.ofMinutes(30));
 
         ProbeResult result = probe(options);
 
@@ -208,12 +188,12 @@ class VercelSiteTest {
     }
 
     private VercelOptions siteOnly() {
-        return VercelOptions.site(URI.create(server.baseUrl() + "/"));
+        return VercelOptions.site(URI.create(PROVIDER.baseUrl() + "/"));
     }
 
     private VercelOptions withHealthPath(String path) {
-        return new VercelOptions(URI.create(server.baseUrl() + "/"), Optional.of(path), Optional.empty(), Secret.none(),
-                Optional.empty(), URI.create(server.baseUrl()), Duration.ofMinutes(30));
+        return new VercelOptions(URI.create(PROVIDER.baseUrl() + "/"), Optional.of(path), Optional.empty(), Secret.none(),
+                Optional.empty(), PROVIDER.base(), Duration.ofMinutes(30));
     }
 
     private ProbeResult probe(VercelOptions options) {

@@ -1,0 +1,90 @@
+package io.sentinel.alert.route;
+
+import io.sentinel.alert.Notification;
+import io.sentinel.alert.NotificationContent;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What a {@code type: route} channel's route receives: a map of plain values (a JSON object once marshalled) and a
+ * few headers. docs/routes.md documents every field; they come from {@link NotificationContent}, so a route says
+ * what Slack and email say, already redacted.
+ */
+public final class RouteNotification {
+
+    /** Headers beside the body, for routes that branch or deduplicate without reading it. */
+    public static final String KEY_HEADER = "SentinelNotificationKey";
+    public static final String CHANNEL_HEADER = "SentinelChannelId";
+    public static final String STATUS_HEADER = "SentinelStatus";
+    public static final String SEVERITY_HEADER = "SentinelSeverity";
+    public static final String KIND_HEADER = "SentinelKind";
+
+    private RouteNotification() {
+    }
+
+    public static Map<String, Object> body(Notification notification, Instant now) {
+        NotificationContent content = NotificationContent.of(notification, now);
+        AlertEvent event = notification.event();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", content.key());
+        body.put("channelId", notification.channelId());
+        body.put("kind", content.kind().name());
+        body.put("status", content.status().name());
+        // the verb of PagerDuty's Events API and its kin: a reminder re-triggers the same dedup key
+        body.put("eventAction", content.status() == AlertStatus.RESOLVED ? "resolve" : "trigger");
+        body.put("severity", content.severity().label());
+        // the scale PagerDuty's Events API (and Opsgenie-like services) take
+        body.put("level", switch (content.severity()) {
+            case CRITICAL -> "critical";
+            case HIGH -> "error";
+            case MEDIUM -> "warning";
+        });
+        body.put("title", content.title());
+        body.put("taggedTitle", content.taggedTitle());
+        body.put("headline", content.headline());
+        body.put("reason", content.reason());
+        body.put("summary", content.summary());
+        body.put("note", content.note());
+        body.put("runbook", content.runbook().orElse(""));
+        body.put("colour", content.colour());
+        body.put("checkId", event.checkId() == null ? "" : event.checkId());
+        body.put("dependency", event.dependency());
+        body.put("state", event.state().name());
+        body.put("previousState", event.previousState().name());
+        body.put("failureClass", event.failureClass() == null ? "" : event.failureClass().name());
+        body.put("latencyMs", event.latency() == null ? null : event.latency().toMillis());
+        body.put("incidentId", event.incidentId());
+        body.put("eventId", event.id());
+        body.put("since", event.since().toString());
+        body.put("at", event.at().toString());
+        List<Map<String, String>> facts = content.facts().stream()
+                .map(fact -> Map.of("label", fact.label(), "value", fact.value())).toList();
+        body.put("facts", facts);
+        body.put("text", text(content));
+        return body;
+    }
+
+    public static Map<String, Object> headers(Notification notification) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(KEY_HEADER, notification.key());
+        headers.put(CHANNEL_HEADER, notification.channelId());
+        headers.put(STATUS_HEADER, notification.event().status().name());
+        headers.put(SEVERITY_HEADER, notification.event().severity().label());
+        headers.put(KIND_HEADER, notification.kind().name());
+        return headers;
+    }
+
+    /** Title, headline, reason and facts as plain lines, for services that take one text field. */
+    private static String text(NotificationContent content) {
+        String facts = content.facts().stream().map(fact -> fact.label() + ": " + fact.value())
+                .collect(Collectors.joining("\n"));
+        String reason = content.reason().isBlank() ? "" : content.reason() + "\n";
+        String runbook = content.runbook().map(link -> "\nRunbook: " + link).orElse("");
+        return content.taggedTitle() + "\n" + content.headline() + "\n" + reason + facts + runbook;
+    }
+}
