@@ -73,12 +73,17 @@ class Target:
         return server
 
 
+FIRING_KEY = re.compile(r"\bc(\d+)@[^/\s\"]+/FIRING-DOWN/ops-slack")
+
+
 class Webhook:
-    """A Slack incoming webhook stand-in: answers ok and records when each check's FIRING arrived."""
+    """A Slack incoming webhook stand-in: answers ok, and records every message and when each check's FIRING
+    arrived (a message sent for several alerts together names each of them by its key)."""
 
     def __init__(self):
         self.lock = threading.Lock()
         self.firing = {}
+        self.messages = []
 
     def serve(self):
         webhook = self
@@ -89,10 +94,11 @@ class Webhook:
             def do_POST(self):
                 arrived = time.monotonic()
                 payload = self.rfile.read(int(self.headers.get("Content-Length", 0))).decode()
-                match = re.search(r"\bc(\d+) DOWN", payload)
-                if match and "FIRING" in payload:
-                    with webhook.lock:
-                        webhook.firing.setdefault(int(match.group(1)), arrived)
+                checks = {int(index) for index in FIRING_KEY.findall(payload)}
+                with webhook.lock:
+                    webhook.messages.append((arrived, checks))
+                    for index in checks:
+                        webhook.firing.setdefault(index, arrived)
                 self.send_response(200)
                 self.send_header("Content-Length", "2")
                 self.end_headers()
@@ -107,7 +113,7 @@ class Webhook:
         return server
 
 
-def write_config(directory, checks, target_port, webhook_port):
+def write_config(directory, checks, target_port, webhook_port, group_window=""):
     lines = [
         "storage:",
         f"  url: jdbc:h2:file:{directory}/data/sentinel",
@@ -123,6 +129,7 @@ def write_config(directory, checks, target_port, webhook_port):
                      f" url: \"http://127.0.0.1:{target_port}/t/{i}\"}}")
     lines += [
         "alerts:",
+        *([f"  groupWindow: {group_window}"] if group_window else []),
         "  channels:",
         f"    - {{id: ops-slack, type: slack, webhookUrl: \"http://127.0.0.1:{webhook_port}/hook\"}}",
         "  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}",
@@ -131,6 +138,35 @@ def write_config(directory, checks, target_port, webhook_port):
     with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
     return path
+
+
+def start_daemon(jar, routes, config, directory):
+    """The jar with bin/sentinel's flags, on a free port; returns once its health answers (or after a minute)."""
+    port = free_port()
+    log = open(os.path.join(directory, "daemon.log"), "w")
+    daemon = subprocess.Popen(["java", *JVM_FLAGS, "-jar", os.path.abspath(jar), "--config", config,
+                               "--routes", os.path.abspath(routes), "--data", os.path.join(directory, "data")],
+                              cwd=directory, env=dict(os.environ, SENTINEL_HTTP_PORT=str(port), **MALLOC_SETTINGS),
+                              stdout=log, stderr=subprocess.STDOUT)
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/observe/health", timeout=2)
+            break
+        except Exception:
+            time.sleep(0.5)
+    return daemon, log
+
+
+def stop_daemon(daemon, log, directory, *servers):
+    daemon.terminate()
+    try:
+        daemon.wait(30)
+    except subprocess.TimeoutExpired:
+        daemon.kill()
+    for server in servers:
+        server.shutdown()
+    log.close()
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 def main():
@@ -147,19 +183,8 @@ def main():
     target_server, webhook_server = target.serve(), webhook.serve()
     directory = tempfile.mkdtemp(prefix="sentinel-alert-bench-")
     config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1])
-    port = free_port()
-    log = open(os.path.join(directory, "daemon.log"), "w")
-    daemon = subprocess.Popen(["java", *JVM_FLAGS, "-jar", os.path.abspath(args.jar), "--config", config,
-                               "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
-                              cwd=directory, env=dict(os.environ, SENTINEL_HTTP_PORT=str(port), **MALLOC_SETTINGS),
-                              stdout=log, stderr=subprocess.STDOUT)
+    daemon, log = start_daemon(args.jar, args.routes, config, directory)
     try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/observe/health", timeout=2)
-                break
-            except Exception:
-                time.sleep(0.5)
         time.sleep(args.warmup)
         chosen = []
         while len(chosen) < args.failing:
@@ -202,15 +227,7 @@ def main():
         }
         print(json.dumps(result, indent=2))
     finally:
-        daemon.terminate()
-        try:
-            daemon.wait(30)
-        except subprocess.TimeoutExpired:
-            daemon.kill()
-        target_server.shutdown()
-        webhook_server.shutdown()
-        log.close()
-        shutil.rmtree(directory, ignore_errors=True)
+        stop_daemon(daemon, log, directory, target_server, webhook_server)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ class ShippedConfigTest {
 
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (23 checks, 12 dependencies)");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid (25 checks, 13 dependencies)");
     }
 
     @Test
@@ -96,5 +96,9 @@ class ShippedConfigTest {
         assertThat(config.check("hunter-account").orElseThrow().options().toString()).doesNotContain("hunter-test-key-123");
         assertThat(config.dependency("foursquare").orElseThrow().dailyBudget()).hasValue(0.50);
         assertThat(config.check("supabase-auth-health").orElseThrow().latencyLimit()).hasValue(java.time.Duration.ofMillis(500));
+        assertThat(config.dependency("supabase-functions").orElseThrow().dependsOn())
+                .containsExactly("supabase-db", "supabase-auth");
+        assertThat(config.checks()).filteredOn(check -> check.connectivity()).extracting(check -> check.id())
+                .containsExactly("internet-google", "internet-cloudflare");
     }
 }

@@ -3,6 +3,7 @@ package io.sentinel.alert;
 import io.sentinel.alert.dispatch.ChannelDispatcher;
 import io.sentinel.alert.dispatch.DeliveryListener;
 import io.sentinel.alert.dispatch.DispatcherLoop;
+import io.sentinel.alert.dispatch.Grouping;
 import io.sentinel.alert.dispatch.RetryPolicy;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.secret.Redactor;
@@ -24,8 +25,8 @@ public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    /** A channel's sender and how far apart its messages must be. */
-    public record Channel(ChannelSender sender, Duration spacing) {
+    /** A channel's sender, how far apart its messages must be, and how it gathers notifications into messages. */
+    public record Channel(ChannelSender sender, Duration spacing, Grouping grouping) {
     }
 
     private final Map<String, DispatcherLoop> loops = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public final class AlertDelivery implements AutoCloseable {
         Random random = new Random();
         for (Channel channel : channels) {
             ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.spacing(),
-                    clock, random, fallback, listener);
+                    channel.grouping(), clock, random, fallback, listener);
             loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
         }
         outbox.onChange(entry -> {

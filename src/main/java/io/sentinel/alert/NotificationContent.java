@@ -86,6 +86,34 @@ public record NotificationContent(NotificationKind kind, AlertStatus status, Sev
         return "[" + severity.name() + "] " + mark.map(text -> text + " ").orElse("") + title;
     }
 
+    /** The value of the fact with this label, when there is one. */
+    public Optional<String> fact(String label) {
+        return facts.stream().filter(fact -> fact.label().equals(label)).map(Fact::value).findFirst();
+    }
+
+    /**
+     * What a message of several notifications holds, for its title: {@code 12 alerts firing}, or
+     * {@code 4 alerts: 3 firing, 1 resolved}.
+     */
+    public static String count(List<NotificationContent> contents) {
+        java.util.Map<String, Integer> kinds = new java.util.LinkedHashMap<>();
+        for (NotificationContent content : contents) {
+            String kind = switch (content.kind()) {
+                case ALERT -> content.status() == AlertStatus.RESOLVED ? "resolved" : "firing";
+                case REMINDER -> "reminders";
+                case CHANNEL_BROKEN -> "channel warnings";
+            };
+            kinds.merge(kind, 1, Integer::sum);
+        }
+        if (kinds.size() == 1) {
+            String kind = kinds.keySet().iterator().next();
+            return contents.size() + (kind.equals("firing") || kind.equals("resolved") ? " alerts " + kind : " " + kind);
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((kind, number) -> parts.add(number + " " + kind));
+        return contents.size() + " alerts: " + String.join(", ", parts);
+    }
+
     /** The colour every channel that has one shows: green for a recovery, else by severity. */
     public String colour() {
         if (kind == NotificationKind.ALERT && status == AlertStatus.RESOLVED) {
@@ -124,7 +152,8 @@ public record NotificationContent(NotificationKind kind, AlertStatus status, Sev
     private static List<Fact> facts(AlertEvent event, Instant now) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Severity", event.severity().label()));
-        facts.add(new Fact("Check", event.isAboutDependency() ? "none: the dependency's circuit breaker" : clean(event.checkId())));
+        facts.add(new Fact("Check", event.isAboutConnectivity() ? "none: Sentinel's own network"
+                : event.isAboutDependency() ? "none: the dependency's circuit breaker" : clean(event.checkId())));
         facts.add(new Fact("Dependency", clean(event.dependency())));
         facts.add(new Fact("State", event.state() + " (was " + event.previousState() + ")"));
         if (event.failureClass() != null) {

@@ -1,16 +1,27 @@
 package io.sentinel.api;
 
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.config.Durations;
+import io.sentinel.incident.Incident;
+import io.sentinel.incident.IncidentAlert;
+import io.sentinel.incident.IncidentRepository;
+import io.sentinel.incident.IncidentState;
+import io.sentinel.incident.timeline.Impact;
+import io.sentinel.incident.timeline.IncidentTimelines;
+import io.sentinel.incident.timeline.IncidentView;
+import io.sentinel.incident.timeline.TimelineEntry;
 import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
 import io.sentinel.report.Since;
 import io.sentinel.report.incident.IncidentJson;
 import io.sentinel.report.incident.IncidentQuery;
-import io.sentinel.report.incident.IncidentReports;
 import io.sentinel.report.incident.IncidentRecords;
+import io.sentinel.report.incident.IncidentReports;
 import io.sentinel.report.incident.IncidentSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +31,13 @@ import java.util.Optional;
 import org.apache.camel.Header;
 
 /**
- * {@code GET /api/incidents} (filtered and paged), {@code GET /api/incidents/{id}} (an incident's timeline of alert
- * events and of every notification with when it was delivered) and {@code GET /api/incidents/{id}/report.md} (the
- * post-incident report draft).
+ * {@code GET /api/incidents} (alerts' incidents, filtered and paged), {@code GET /api/incidents/{id}} and
+ * {@code GET /api/incidents/{id}/report.md} (the post-incident report draft of an alert's incident).
+ *
+ * <p>{@code {id}} is either an alert's incident id (as the list and notifications show it: its timeline of alert
+ * events and every notification with when it was delivered, and {@code incident}, the outage of a dependency it
+ * is listed in) or such an outage's own id ({@code incident:<dependency>@…}): its impact, the alerts listed in
+ * it and its timeline of facts, for the post-incident review.
  */
 public final class IncidentApi {
 
@@ -30,13 +45,18 @@ public final class IncidentApi {
     static final Duration LONGEST_SINCE = Duration.ofDays(3650);
     static final String MARKDOWN = "text/markdown; charset=utf-8";
 
-    private final IncidentRecords incidents;
+    private final IncidentRecords records;
     private final IncidentReports reports;
+    private final IncidentRepository incidents;
+    private final IncidentTimelines timelines;
     private final Clock clock;
 
-    public IncidentApi(IncidentRecords incidents, IncidentReports reports, Clock clock) {
-        this.incidents = incidents;
+    public IncidentApi(IncidentRecords records, IncidentReports reports, IncidentRepository incidents,
+                       IncidentTimelines timelines, Clock clock) {
+        this.records = records;
         this.reports = reports;
+        this.incidents = incidents;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
@@ -50,7 +70,7 @@ public final class IncidentApi {
         } catch (IllegalArgumentException wrong) {
             return ApiReply.badRequest(wrong.getMessage());
         }
-        List<IncidentSummary> page = incidents.find(query);
+        List<IncidentSummary> page = records.find(query);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("incidents", page.stream().map(IncidentJson::summary).toList());
         body.put("limit", query.limit());
@@ -66,14 +86,19 @@ public final class IncidentApi {
         if (malformed.isPresent()) {
             return malformed.get();
         }
-        List<AlertEvent> timeline = incidents.events(id);
+        Optional<Incident> outage = incidents.find(id);
+        if (outage.isPresent()) {
+            return timelines.view(outage.get().id()).map(view -> ApiReply.ok(body(view))).orElseGet(() -> unknown(id));
+        }
+        List<AlertEvent> timeline = records.events(id);
         if (timeline.isEmpty()) {
             return unknown(id);
         }
         Map<String, Object> body = IncidentJson.summary(IncidentSummary.of(id, timeline));
+        incidents.listing(id).stream().findFirst().ifPresent(listing -> body.put("incident", link(listing, id)));
         body.put("events", timeline.stream().map(IncidentApi::event).toList());
         body.put("notifications", timeline.stream().map(AlertEvent::incidentId).distinct()
-                .flatMap(alert -> incidents.notifications(alert).stream())
+                .flatMap(alert -> records.notifications(alert).stream())
                 .sorted(Comparator.comparing(entry -> entry.notification().createdAt()))
                 .map(IncidentApi::notification).toList());
         return ApiReply.ok(body);
@@ -107,9 +132,103 @@ public final class IncidentApi {
                 : Optional.of(Since.parse(since, clock.instant(), LONGEST_SINCE));
     }
 
+    /** The outage of a dependency an alert is listed in, newest first when it is in two (a released alert). */
+    private Map<String, Object> link(Incident incident, String alertId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", incident.id());
+        json.put("dependency", incident.dependency());
+        json.put("state", incident.state().name());
+        incidents.alertsOf(List.of(incident.id())).stream().filter(alert -> alert.alertId().equals(alertId)).findFirst()
+                .ifPresent(alert -> json.put("role", alert.role().name()));
+        json.put("href", "/api/incidents/" + incident.id());
+        return json;
+    }
+
+    private static Map<String, Object> summary(Incident incident, List<IncidentAlert> listed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", incident.id());
+        json.put("dependency", incident.dependency());
+        json.put("title", incident.title());
+        json.put("subject", listed.isEmpty() ? incident.dependency() : listed.get(0).subject());
+        json.put("severity", incident.severity().label());
+        json.put("state", incident.state().name());
+        json.put("open", incident.state() == IncidentState.OPEN);
+        json.put("openedAt", incident.openedAt().toString());
+        json.put("startedAt", incident.openedAt().toString());
+        if (incident.recoveredAt() != null) {
+            json.put("recoveredAt", incident.recoveredAt().toString());
+            json.put("resolvedAt", incident.recoveredAt().toString());
+        }
+        if (incident.closedAt() != null) {
+            json.put("closedAt", incident.closedAt().toString());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> body(IncidentView view) {
+        Map<String, Object> json = summary(view.incident(), view.alerts());
+        Impact impact = view.impact();
+        if (impact.firstFailedProbe() != null) {
+            json.put("startedAt", impact.firstFailedProbe().toString());
+        }
+        if (!impact.dependentsSummary().isEmpty()) {
+            json.put("summary", impact.dependentsSummary());
+        }
+        Map<String, Object> impactJson = new LinkedHashMap<>();
+        impactJson.put("affectedChecks", impact.affectedChecks());
+        impactJson.put("dependentChecks", impact.dependentChecks());
+        if (impact.firstFailedProbe() != null) {
+            impactJson.put("firstFailedProbeAt", impact.firstFailedProbe().toString());
+        }
+        impactJson.put("duration", Durations.format(impact.duration().truncatedTo(ChronoUnit.SECONDS)));
+        impactJson.put("durationSeconds", impact.duration().toSeconds());
+        impactJson.put("failedProbes", impact.failedProbes());
+        impactJson.put("failedPaidCallsUsd", impact.failedPaidCallsUsd());
+        json.put("impact", impactJson);
+        json.put("alerts", view.alerts().stream().map(alert -> alert(alert, view.events())).toList());
+        json.put("timeline", view.timeline().stream().map(IncidentApi::entry).toList());
+        json.put("events", view.events().stream().map(IncidentApi::event).toList());
+        json.put("notifications", view.notifications().stream().map(IncidentApi::notification).toList());
+        return json;
+    }
+
+    private static Map<String, Object> alert(IncidentAlert alert, List<AlertEvent> events) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", alert.alertId());
+        json.put("subject", alert.subject());
+        json.put("dependency", alert.dependency());
+        json.put("role", alert.role().name());
+        if (alert.heldBy() != null) {
+            json.put("heldBy", alert.heldBy());
+        }
+        json.put("listedAt", alert.joinedAt().toString());
+        events.stream().filter(event -> event.incidentId().equals(alert.alertId()))
+                .max(Comparator.comparing(AlertEvent::at)).ifPresent(last -> {
+                    json.put("state", last.state().name());
+                    json.put("firing", last.status() == AlertStatus.FIRING);
+                });
+        return json;
+    }
+
+    private static Map<String, Object> entry(TimelineEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", entry.at().toString());
+        json.put("kind", entry.kind());
+        if (!entry.subject().isEmpty()) {
+            json.put("subject", entry.subject());
+        }
+        if (!entry.channel().isEmpty()) {
+            json.put("channel", entry.channel());
+        }
+        json.put("text", entry.text());
+        return json;
+    }
+
     private static Map<String, Object> event(AlertEvent event) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("at", event.at().toString());
+        json.put("alert", event.incidentId());
+        json.put("subject", event.subject());
         json.put("status", event.status().name());
         json.put("state", event.state().name());
         if (event.checkId() != null) {
@@ -124,7 +243,9 @@ public final class IncidentApi {
 
     private static Map<String, Object> notification(OutboxEntry entry) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", entry.key());
         json.put("channel", entry.channelId());
+        json.put("subject", entry.notification().event().subject());
         json.put("kind", entry.notification().kind().name());
         json.put("status", entry.notification().event().status().name());
         json.put("state", entry.state().name());

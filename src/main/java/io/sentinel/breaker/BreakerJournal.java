@@ -52,7 +52,9 @@ public final class BreakerJournal implements Consumer<BreakerTransition> {
     public void accept(BreakerTransition transition) {
         String dependency = transition.dependency();
         String incident = transition.disables()
-                ? openIncidents.computeIfAbsent(dependency, unused -> IncidentIds.forBreaker(dependency, transition.at()))
+                ? openIncidents.computeIfAbsent(dependency, unused -> BreakerTransition.OPERATOR.equals(transition.actor())
+                        ? IncidentIds.forOperatorBreaker(dependency, transition.at())
+                        : IncidentIds.forBreaker(dependency, transition.at()))
                 : openIncidents.get(dependency);
         log(transition);
         try {

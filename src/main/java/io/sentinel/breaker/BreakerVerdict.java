@@ -8,6 +8,7 @@ import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
+import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 
@@ -19,17 +20,31 @@ public final class BreakerVerdict {
 
     private final Breakers breakers;
     private final Clock clock;
+    private final Predicate<ProbeResult> notCounted;
 
     public BreakerVerdict(Breakers breakers, Clock clock) {
+        this(breakers, clock, result -> false);
+    }
+
+    /**
+     * @param notCounted true for a result the breaker must not count: a failure that is Sentinel's own (it lost
+     *                   the network), a connectivity check's result
+     */
+    public BreakerVerdict(Breakers breakers, Clock clock, Predicate<ProbeResult> notCounted) {
         this.breakers = breakers;
         this.clock = clock;
+        this.notCounted = notCounted;
     }
 
     /**
      * Inside the breaker: a failed probe becomes a {@link CountedFailure} and a probe that did not call the
-     * dependency becomes {@link NotCounted}; a working one passes through.
+     * dependency, failed because Sentinel lost the network, or watches Sentinel's own connectivity becomes
+     * {@link NotCounted}; a working one passes through.
      */
     public ProbeResult judge(ProbeResult result) {
+        if (notCounted.test(result)) {
+            throw new NotCounted(result);
+        }
         if (countsAsFailure(result)) {
             breakers.recordFailure(result);
             throw new CountedFailure(result);

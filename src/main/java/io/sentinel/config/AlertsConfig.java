@@ -15,14 +15,24 @@ import java.util.Optional;
  * @param sendOnResolved  whether recoveries are announced
  * @param reminderInterval how often a still-firing alert is repeated
  * @param maintenance     windows when notifications are held back
+ * @param groupWindow     how long a channel gathers notifications decided together into one message
+ * @param channelGroupWindows a channel's own {@code groupWindow}, by channel id, where it has one
  */
 public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<String>> routing,
-                           boolean sendOnResolved, Duration reminderInterval, List<MaintenanceWindow> maintenance) {
+                           boolean sendOnResolved, Duration reminderInterval, List<MaintenanceWindow> maintenance,
+                           Duration groupWindow, Map<String, Duration> channelGroupWindows) {
 
     public static final Duration DEFAULT_REMINDER = Duration.ofHours(1);
     public static final Duration MINIMUM_REMINDER = Duration.ofMinutes(5);
     /** A still-firing alert repeated less than weekly is an alert forgotten. */
     public static final Duration MAXIMUM_REMINDER = Duration.ofDays(7);
+    /**
+     * Alerts decided within a quarter of a second are one event for the people reading them, and the first
+     * of them waits no longer than that for the others.
+     */
+    public static final Duration DEFAULT_GROUP_WINDOW = Duration.ofMillis(250);
+    /** Longer than this, grouping would delay the first alert more than it saves in messages. */
+    public static final Duration LONGEST_GROUP_WINDOW = Duration.ofSeconds(10);
 
     public AlertsConfig {
         channels = List.copyOf(channels);
@@ -31,6 +41,16 @@ public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<Stri
         routing = java.util.Collections.unmodifiableMap(copy);
         Objects.requireNonNull(reminderInterval, "reminderInterval");
         maintenance = List.copyOf(maintenance);
+        Objects.requireNonNull(groupWindow, "groupWindow");
+        if (groupWindow.isNegative() || groupWindow.compareTo(LONGEST_GROUP_WINDOW) > 0) {
+            throw new IllegalArgumentException("groupWindow must be from 0 to " + LONGEST_GROUP_WINDOW + ", was " + groupWindow);
+        }
+        channelGroupWindows = Map.copyOf(channelGroupWindows);
+    }
+
+    public AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<String>> routing, boolean sendOnResolved,
+                        Duration reminderInterval, List<MaintenanceWindow> maintenance) {
+        this(channels, routing, sendOnResolved, reminderInterval, maintenance, DEFAULT_GROUP_WINDOW, Map.of());
     }
 
     /** Only the log channel, every severity to it: what runs when nothing is configured. */
@@ -48,5 +68,10 @@ public record AlertsConfig(List<ChannelConfig> channels, Map<Severity, List<Stri
 
     public List<String> channelsFor(Severity severity) {
         return routing.getOrDefault(severity, List.of());
+    }
+
+    /** How long this channel gathers notifications into one message: its own setting, else the global one. */
+    public Duration groupWindowFor(String channelId) {
+        return channelGroupWindows.getOrDefault(channelId, groupWindow);
     }
 }

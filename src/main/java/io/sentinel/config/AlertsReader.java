@@ -15,11 +15,13 @@ final class AlertsReader {
     private AlertsReader() {
     }
 
-    static AlertsConfig read(Optional<ConfigSection> alerts, List<ChannelConfig> channels, Set<String> checkIds,
+    static AlertsConfig read(Optional<ConfigSection> alerts, ChannelReader.Channels read, Set<String> checkIds,
                              Set<String> dependencyIds) {
+        List<ChannelConfig> channels = read.channels();
         Set<String> ids = new java.util.LinkedHashSet<>(channels.stream().map(ChannelConfig::id).toList());
         if (alerts.isEmpty()) {
-            return new AlertsConfig(channels, defaultRouting(channels), true, AlertsConfig.DEFAULT_REMINDER, List.of());
+            return new AlertsConfig(channels, defaultRouting(channels), true, AlertsConfig.DEFAULT_REMINDER, List.of(),
+                    AlertsConfig.DEFAULT_GROUP_WINDOW, read.groupWindows());
         }
         ConfigSection section = alerts.get();
         section.allow("channels");
@@ -28,13 +30,15 @@ final class AlertsReader {
         boolean sendOnResolved = section.bool("sendOnResolved", true);
         Duration reminder = section.duration("reminderInterval", AlertsConfig.MINIMUM_REMINDER, AlertsConfig.MAXIMUM_REMINDER,
                 AlertsConfig.DEFAULT_REMINDER);
+        Duration groupWindow = ChannelReader.groupWindow(section).orElse(AlertsConfig.DEFAULT_GROUP_WINDOW);
         List<MaintenanceWindow> maintenance = new ArrayList<>();
         for (ConfigSection window : section.sections("maintenance")) {
             MaintenanceReader.read(window, checkIds, dependencyIds).ifPresent(maintenance::add);
             window.finish();
         }
         section.finish();
-        return new AlertsConfig(channels, routing, sendOnResolved, reminder, maintenance);
+        return new AlertsConfig(channels, routing, sendOnResolved, reminder, maintenance, groupWindow,
+                read.groupWindows());
     }
 
     private static Map<Severity, List<String>> readRouting(ConfigSection section, Set<String> channelIds) {

@@ -2,8 +2,10 @@ package io.sentinel.config;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,16 +18,28 @@ final class ChannelReader {
             List.of(LogChannelConfig.TYPE, SlackChannelConfig.TYPE, EmailChannelConfig.TYPE, RouteChannelConfig.TYPE));
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>]+@[^@\\s<>]+");
 
+    /**
+     * The channels read, and the {@code groupWindow} of those that set their own.
+     *
+     * @param channels     every channel, the log channel included
+     * @param groupWindows a channel's own grouping window, by channel id
+     */
+    record Channels(List<ChannelConfig> channels, Map<String, Duration> groupWindows) {
+    }
+
     private ChannelReader() {
     }
 
-    static List<ChannelConfig> read(Optional<ConfigSection> alerts) {
+    static Channels read(Optional<ConfigSection> alerts) {
         List<ChannelConfig> channels = new ArrayList<>();
+        Map<String, Duration> groupWindows = new LinkedHashMap<>();
         Set<String> ids = new LinkedHashSet<>();
         for (ConfigSection channel : alerts.map(section -> section.sections("channels")).orElse(List.of())) {
+            Optional<Duration> groupWindow = groupWindow(channel);
             readChannel(channel).ifPresent(config -> {
                 if (ids.add(config.id())) {
                     channels.add(config);
+                    groupWindow.ifPresent(window -> groupWindows.put(config.id(), window));
                 } else {
                     channel.problem("id", "channel id '" + config.id() + "' is used twice", "give each channel its own id");
                 }
@@ -36,7 +50,12 @@ final class ChannelReader {
             // the log channel is always there, so routing can name it and fallbacks have somewhere to go
             channels.add(new LogChannelConfig(LogChannelConfig.TYPE));
         }
-        return channels;
+        return new Channels(channels, groupWindows);
+    }
+
+    /** {@code groupWindow} under {@code alerts:} or one channel: from 0 (no waiting) to 10 s. */
+    static Optional<Duration> groupWindow(ConfigSection section) {
+        return section.duration("groupWindow", Duration.ZERO, AlertsConfig.LONGEST_GROUP_WINDOW);
     }
 
     private static Optional<ChannelConfig> readChannel(ConfigSection channel) {
@@ -44,8 +63,8 @@ final class ChannelReader {
         Optional<String> type = channel.has("type") ? channel.oneOf("type", CHANNEL_TYPES) : channel.requiredText("type", "log");
         if (id.isEmpty() || type.isEmpty()) {
             // the type decides which keys are allowed: with no usable type, do not call the others unknown
-            channel.allow("webhookUrl", "host", "port", "security", "username", "password", "from", "to", "timeout",
-                    "endpoint");
+            channel.allow("groupWindow", "webhookUrl", "host", "port", "security", "username", "password", "from", "to",
+                    "timeout", "endpoint");
             return Optional.empty();
         }
         if (!Identifiers.isValid(id.get())) {

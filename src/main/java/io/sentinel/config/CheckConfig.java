@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param costPerCall       what one probe costs in US dollars, when not the kind's default
  * @param rules             its alert rules besides the thresholds, its dependency's first (docs/rules.md)
  * @param flapping          how many changes of state within a span make it FLAPPING
+ * @param connectivity      true for a check of Sentinel's own network (a well-known endpoint): when every such
+ *                          check fails, the others are UNKNOWN rather than DOWN
  */
 public record CheckConfig(
         String id,
@@ -41,7 +43,8 @@ public record CheckConfig(
         AlertOverrides alerts,
         Optional<Double> costPerCall,
         List<RuleConfig> rules,
-        FlappingSettings flapping) {
+        FlappingSettings flapping,
+        boolean connectivity) {
 
     /** Above this a probe is never DEGRADED before its timeout anyway. */
     public static final Duration LONGEST_LATENCY_LIMIT = CheckDefaults.LONGEST_TIMEOUT;
@@ -78,6 +81,12 @@ public record CheckConfig(
         }
     }
 
+    /** This check, watching Sentinel's own connectivity. */
+    public CheckConfig asConnectivityCheck() {
+        return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
+                successThreshold, latencyLimit, runbook, options, alerts, costPerCall, rules, flapping, true);
+    }
+
     /** The options, typed, for the kind's own probe. */
     public <T extends CheckOptions> T options(Class<T> type) {
         return type.cast(options);
@@ -106,6 +115,7 @@ public record CheckConfig(
         private Optional<Double> costPerCall = Optional.empty();
         private List<RuleConfig> rules = List.of();
         private FlappingSettings flapping = FlappingSettings.DEFAULT;
+        private boolean connectivity;
 
         private Builder(String id, String dependency, String kind, CheckOptions options) {
             this.id = id;
@@ -170,9 +180,14 @@ public record CheckConfig(
             return this;
         }
 
+        public Builder connectivity(boolean value) {
+            this.connectivity = value;
+            return this;
+        }
+
         public CheckConfig build() {
             return new CheckConfig(id, dependency, kind, description, interval, timeout, severity, failureThreshold,
-                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, rules, flapping);
+                    successThreshold, latencyLimit, runbook, options, alerts, costPerCall, rules, flapping, connectivity);
         }
     }
 }

@@ -66,6 +66,7 @@ final class CheckReader {
                     "write rules: [{reading: credits.remaining, limit: \"< 100\"}] or [{reading: credits.remaining, "
                             + "exhaustsWithin: 7d}] (docs/rules.md)");
         }
+        boolean connectivity = section.bool("connectivity", false);
         kindName.flatMap(kinds::find).ifPresent(kind -> checkIntervalFloor(section, kind, interval));
 
         id.filter(value -> !Identifiers.isValid(value)).ifPresent(value ->
@@ -84,7 +85,8 @@ final class CheckReader {
         }
         return Optional.of(new CheckConfig(id.get(), dependency.get(), kindName.get(), description, interval, timeout,
                 severity, failureThreshold, successThreshold, latencyLimit, runbook, options, alerts,
-                costPerCall, RuleReader.merge(dependencies.get(dependency.get()).rules(), ownRules), flapping));
+                costPerCall, RuleReader.merge(dependencies.get(dependency.get()).rules(), ownRules), flapping,
+                connectivity));
     }
 
     private static FlappingSettings readFlapping(ConfigSection section) {

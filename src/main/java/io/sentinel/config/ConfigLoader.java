@@ -86,7 +86,7 @@ public final class ConfigLoader {
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             context.problem(root.get(), "the top level must be a mapping of sections",
-                    "start with server:, storage:, defaults:, dependencies:, checks:, alerts:, heartbeat:");
+                    "start with server:, storage:, defaults:, dependencies:, checks:, connectivity:, alerts:, heartbeat:");
             return null;
         }
         return read(file, new ConfigSection(context, mapping, ""));
@@ -99,11 +99,12 @@ public final class ConfigLoader {
         HeartbeatConfig heartbeat = root.read("heartbeat", HeartbeatReader::read).orElse(HeartbeatConfig.NONE);
         // channels first: checks and dependencies may name them; the rest of alerts: may name checks
         Optional<ConfigSection> alertsSection = root.section("alerts");
-        List<ChannelConfig> channels = ChannelReader.read(alertsSection);
-        Set<String> channelIds = channels.stream().map(ChannelConfig::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        ChannelReader.Channels read = ChannelReader.read(alertsSection);
+        Set<String> channelIds = read.channels().stream().map(ChannelConfig::id).collect(Collectors.toCollection(LinkedHashSet::new));
         List<DependencyConfig> dependencies = new DependencyReader(channelIds).read(root.sections("dependencies"));
-        List<CheckConfig> checks = new CheckReader(kinds, defaults, dependencies, channelIds).read(root.sections("checks"));
-        AlertsConfig alerts = AlertsReader.read(alertsSection, channels,
+        List<CheckConfig> checks = ConnectivityReader.mark(root,
+                new CheckReader(kinds, defaults, dependencies, channelIds).read(root.sections("checks")));
+        AlertsConfig alerts = AlertsReader.read(alertsSection, read,
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
         RoutesConfig routes = root.read("routes", RoutesReader::read).orElse(RoutesConfig.NONE);

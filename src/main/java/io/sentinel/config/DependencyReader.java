@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,8 +20,10 @@ final class DependencyReader {
     List<DependencyConfig> read(List<ConfigSection> sections) {
         List<DependencyConfig> dependencies = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        DependsOnReader dependsOn = new DependsOnReader();
         for (ConfigSection section : sections) {
             Optional<String> id = section.requiredText("id", "google-places");
+            dependsOn.read(id.orElse(""), section);
             String description = section.text("description", "");
             BreakerSettings breaker = section.read("breaker", DependencyReader::readBreaker).orElse(BreakerSettings.DEFAULTS);
             AlertOverrides alerts = OverridesReader.read(section, channelIds);
@@ -37,10 +40,13 @@ final class DependencyReader {
             } else if (!seen.add(id.get())) {
                 section.problem("id", "dependency id '" + id.get() + "' is defined twice", "give each dependency its own id");
             } else if (breaker != null) {
-                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts, dailyBudget, rules));
+                dependencies.add(new DependencyConfig(id.get(), description, breaker, alerts, dailyBudget, rules, List.of()));
             }
         }
-        return dependencies;
+        Map<String, List<String>> parents = dependsOn.check(seen);
+        return dependencies.stream().map(dependency -> new DependencyConfig(dependency.id(), dependency.description(),
+                dependency.breaker(), dependency.alerts(), dependency.dailyBudget(), dependency.rules(),
+                parents.getOrDefault(dependency.id(), List.of()))).toList();
     }
 
     private static BreakerSettings readBreaker(ConfigSection section) {

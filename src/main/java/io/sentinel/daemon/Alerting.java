@@ -16,12 +16,16 @@ import io.sentinel.alert.silence.Muting;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.incident.IncidentTracker;
+import io.sentinel.incident.Topology;
 import io.sentinel.metrics.AlertMetrics;
 import io.sentinel.http.HttpCaller;
 import java.nio.file.Path;
 import io.sentinel.store.DecisionLog;
 import io.sentinel.writer.WriterMetrics;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,7 @@ final class Alerting implements AutoCloseable {
     final Outbox outbox;
     final AlertDelivery delivery;
     final DecisionLog decisions;
+    final IncidentTracker incidentTracker;
 
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, RouteCaller routes, Clock clock) {
@@ -48,20 +53,25 @@ final class Alerting implements AutoCloseable {
                 channel.id(), channel.howToEnable()));
         this.decisions = storage.decisions;
         List<Decision> uncopied = decisions.uncopied();
-        OpenIncidents incidents = new OpenIncidents();
+        this.incidentTracker = new IncidentTracker(Topology.of(config));
+        IncidentRestore.into(incidentTracker, storage, uncopied, clock);
+        List<AlertEvent> recent = new ArrayList<>();
         try {
-            incidents.restore(storage.alertEvents.recent(1_000));
+            recent.addAll(storage.alertEvents.recent(1_000));
         } catch (RuntimeException databaseUnavailable) {
             LOG.warn("Could not restore open incidents ({}); reminders start with the next alert",
                     databaseUnavailable.getMessage());
         }
-        uncopied.forEach(decision -> decision.events().forEach(incidents::record));
+        uncopied.forEach(decision -> recent.addAll(decision.events()));
+        incidentTracker.restoreWaiting(recent);
+        OpenIncidents incidents = new OpenIncidents();
+        incidents.restore(recent.stream().filter(event -> incidentTracker.isTold(event.incidentId())).toList());
         this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"));
         outbox.load(uncopied.stream().flatMap(decision -> decision.notifications().stream()).toList());
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
         muting.load();
-        this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, clock);
-        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts().channels(), http, routes, clock), outbox,
+        this.router = new AlertRouter(policy, outbox, muting, decisions, incidents, incidentTracker, clock);
+        this.delivery = new AlertDelivery(ChannelSenders.of(config.alerts(), http, routes, clock), outbox,
                 new ChannelFallbacks(policy, outbox, clock),
                 new HeldNotifications(outbox, muting, incidents, clock),
                 new Reminders(incidents, policy, outbox, muting, clock), RetryPolicy.STANDARD,

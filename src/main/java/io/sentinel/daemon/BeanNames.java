@@ -20,6 +20,7 @@ public final class BeanNames {
     public static final String CHECKS = "checks";
     public static final String BREAKER_VERDICT = "breakerVerdict";
     public static final String RESULT_INTAKE = "resultIntake";
+    public static final String CONNECTIVITY_GATE = "connectivityGate";
     public static final String PROBE_METRICS = "probeMetrics";
     public static final String RESULT_RECORDER = "resultRecorder";
     public static final String RULES = "rules";
@@ -78,7 +79,7 @@ public final class BeanNames {
 
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
-        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
+        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, CONNECTIVITY_GATE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 ALERT_DELIVERY, RETENTION, DATABASE, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API,
                 INCIDENT_API, RELOAD_API, REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER,
                 METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);

@@ -1,11 +1,13 @@
 package io.sentinel.daemon;
 
 import io.sentinel.alert.AlertDelivery;
+import io.sentinel.alert.dispatch.Grouping;
 import io.sentinel.alert.email.EmailSender;
 import io.sentinel.alert.log.LogSender;
 import io.sentinel.alert.route.RouteCaller;
 import io.sentinel.alert.route.RouteChannelSender;
 import io.sentinel.alert.slack.SlackSender;
+import io.sentinel.config.AlertsConfig;
 import io.sentinel.config.ChannelConfig;
 import io.sentinel.config.EmailChannelConfig;
 import io.sentinel.config.RouteChannelConfig;
@@ -24,21 +26,25 @@ final class ChannelSenders {
     private ChannelSenders() {
     }
 
-    static List<AlertDelivery.Channel> of(List<ChannelConfig> channels, HttpCaller http, RouteCaller routes, Clock clock) {
-        return channels.stream().map(channel -> of(channel, http, routes, clock)).toList();
+    static List<AlertDelivery.Channel> of(AlertsConfig alerts, HttpCaller http, RouteCaller routes, Clock clock) {
+        return alerts.channels().stream()
+                .map(channel -> of(channel, Grouping.within(alerts.groupWindowFor(channel.id())), http, routes, clock)).toList();
     }
 
-    private static AlertDelivery.Channel of(ChannelConfig channel, HttpCaller http, RouteCaller routes, Clock clock) {
+    private static AlertDelivery.Channel of(ChannelConfig channel, Grouping grouping, HttpCaller http, RouteCaller routes,
+                                            Clock clock) {
         if (channel instanceof SlackChannelConfig slack) {
-            return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING);
+            return new AlertDelivery.Channel(new SlackSender(slack, http, clock), SLACK_SPACING, grouping);
         }
         if (channel instanceof RouteChannelConfig route) {
-            // the route paces itself if its service needs it (Teams, Discord): the outbox still sends one at a time
-            return new AlertDelivery.Channel(new RouteChannelSender(route, routes, clock), Duration.ZERO);
+            // the route paces itself if its service needs it (Teams, Discord): the outbox still sends one at a time,
+            // and a route answers for one notification, so its messages are never grouped
+            return new AlertDelivery.Channel(new RouteChannelSender(route, routes, clock), Duration.ZERO,
+                    Grouping.NONE);
         }
         if (channel instanceof EmailChannelConfig email) {
-            return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO);
+            return new AlertDelivery.Channel(new EmailSender(email, clock), Duration.ZERO, grouping);
         }
-        return new AlertDelivery.Channel(new LogSender(channel.id()), Duration.ZERO);
+        return new AlertDelivery.Channel(new LogSender(channel.id()), Duration.ZERO, grouping);
     }
 }

@@ -116,7 +116,14 @@ final class LiveChange {
                 return false;
             }
         }
-        return running.routes().override().equals(changed.routes().override());
+        return running.routes().override().equals(changed.routes().override())
+                && connectivityChecks(running).equals(connectivityChecks(changed));
+    }
+
+    /** The connectivity gate and the incident tracker are built with these: changing them rebuilds the daemon. */
+    private static Set<String> connectivityChecks(SentinelConfig config) {
+        return config.checks().stream().filter(CheckConfig::connectivity).map(CheckConfig::id)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static final Set<String> LIVE_SECTIONS = Set.of("source", "checks", "defaults", "routes");

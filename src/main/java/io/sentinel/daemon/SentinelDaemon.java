@@ -20,7 +20,9 @@ import io.sentinel.breaker.Breakers;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
+import io.sentinel.connectivity.ConnectivityGate;
 import io.sentinel.cost.ProbeCosts;
+import io.sentinel.incident.timeline.IncidentTimelines;
 import io.sentinel.metrics.BreakerMetrics;
 import io.sentinel.metrics.ProbeMetrics;
 import io.sentinel.metrics.StorageMetrics;
@@ -67,6 +69,8 @@ import org.slf4j.LoggerFactory;
 public final class SentinelDaemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SentinelDaemon.class);
+    /** Results of one check read for an incident's impact: a day and more of probes every ten seconds. */
+    private static final int MAX_INCIDENT_RESULTS = 10_000;
 
     private final Main main;
     private final LiveChange live;
@@ -144,8 +148,11 @@ public final class SentinelDaemon implements AutoCloseable {
             main.bind(kind.probeBean(), new ProbeRunner(kind.newProbe(toolkit), costs, options.clock()));
         }
         main.bind(BeanNames.CHECKS, checks);
-        main.bind(BeanNames.BREAKER_VERDICT, new BreakerVerdict(breakers, options.clock()));
+        ConnectivityGate connectivity = new ConnectivityGate(config.checks().stream().filter(CheckConfig::connectivity)
+                .map(CheckConfig::id).collect(Collectors.toSet()), states);
+        main.bind(BeanNames.BREAKER_VERDICT, new BreakerVerdict(breakers, options.clock(), connectivity::isNotCountedByBreakers));
         main.bind(BeanNames.RESULT_INTAKE, new ResultIntake(checks));
+        main.bind(BeanNames.CONNECTIVITY_GATE, connectivity);
         main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
@@ -160,9 +167,13 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
         main.bind(BeanNames.COST_API, new CostApi(checks, costs));
-        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.incidents,
-                new IncidentReports(storage.incidents, options.clock()), options.clock()));
-        Diagnostics diagnostics = new Diagnostics(storage.observations, storage.incidents, storage.spending, checks,
+        main.bind(BeanNames.INCIDENT_API, new IncidentApi(storage.incidentReports,
+                new IncidentReports(storage.incidentReports, options.clock()), storage.incidents,
+                new IncidentTimelines(storage.incidents, storage.alertEvents::forIncident, storage.outbox::forIncident,
+                        storage.breakers, (check, from, to) -> storage.results.between(check, from, to, MAX_INCIDENT_RESULTS),
+                        dependency -> checks.checksOf(dependency).stream().map(CheckConfig::id).toList(),
+                        storage.silences::all, options.clock()), options.clock()));
+        Diagnostics diagnostics = new Diagnostics(storage.observations, storage.incidentReports, storage.spending, checks,
                 options.clock());
         main.bind(BeanNames.REPORT_API, new ReportApi(diagnostics, options.clock()));
         main.bind(BeanNames.DAILY_DIAGNOSTICS, new DailyDiagnostics(diagnostics,

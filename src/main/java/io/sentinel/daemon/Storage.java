@@ -6,6 +6,7 @@ import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
+import io.sentinel.store.IncidentStore;
 import io.sentinel.store.IncidentReportStore;
 import io.sentinel.store.ObservationStore;
 import io.sentinel.store.OutboxStore;
@@ -28,8 +29,9 @@ final class Storage implements AutoCloseable {
     final SilenceStore silences;
     final SpendStore spending;
     final DecisionLog decisions;
+    final IncidentStore incidents;
     final Retention retention;
-    final IncidentReportStore incidents;
+    final IncidentReportStore incidentReports;
     final ObservationStore observations;
 
     Storage(StorageConfig config, Path dataDirectory, Clock clock) {
@@ -43,8 +45,9 @@ final class Storage implements AutoCloseable {
         this.silences = new SilenceStore(database);
         this.spending = new SpendStore(database);
         this.decisions = new DecisionLog(database, dataDirectory.resolve("spool"), clock);
+        this.incidents = new IncidentStore(database);
         this.retention = new Retention(results, config.retention(), clock);
-        this.incidents = new IncidentReportStore(database);
+        this.incidentReports = new IncidentReportStore(database);
         this.observations = new ObservationStore(database);
     }
 

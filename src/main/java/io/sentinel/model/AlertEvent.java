@@ -38,6 +38,9 @@ public record AlertEvent(
         Instant since,
         Instant at) {
 
+    /** How connectivity alerts' ids begin: such an alert is about Sentinel's own network, not a check or breaker. */
+    public static final String CONNECTIVITY = "connectivity";
+
     public AlertEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(incidentId, "incidentId");
@@ -57,17 +60,25 @@ public record AlertEvent(
         return status + " [" + severity.label() + "] " + subject() + " " + state + failure + ": " + reason;
     }
 
-    /** What the alert is about: the check, or {@code <dependency> breaker}. */
+    /** What the alert is about: the check, {@code <dependency> breaker}, or {@code Sentinel connectivity}. */
     public String subject() {
-        return subject(checkId, dependency);
+        return subject(checkId, dependency, incidentId);
     }
 
-    /** What an event about this check (null for the whole dependency) and dependency is about. */
-    public static String subject(String checkId, String dependency) {
-        return checkId != null ? checkId : dependency + " breaker";
+    /** What an event about this check (null for the whole dependency), dependency and incident id is about. */
+    public static String subject(String checkId, String dependency, String incidentId) {
+        if (checkId != null) {
+            return checkId;
+        }
+        return incidentId.startsWith(CONNECTIVITY + "@") ? "Sentinel connectivity" : dependency + " breaker";
     }
 
     public boolean isAboutDependency() {
-        return checkId == null;
+        return checkId == null && !isAboutConnectivity();
+    }
+
+    /** True for the alert that Sentinel itself lost the network (every connectivity check fails). */
+    public boolean isAboutConnectivity() {
+        return checkId == null && incidentId.startsWith(CONNECTIVITY + "@");
     }
 }

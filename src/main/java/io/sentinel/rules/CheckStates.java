@@ -94,6 +94,25 @@ public final class CheckStates {
         return Verdict.NONE;
     }
 
+    /**
+     * Nothing can be known about the check for now (Sentinel itself lost the network): an UP check becomes
+     * UNKNOWN, silently, and is judged afresh from its next results. A problem state keeps its alert.
+     */
+    public void forget(String checkId) {
+        CheckState[] forgotten = new CheckState[1];
+        states.computeIfPresent(checkId, (id, current) -> {
+            if (current.state() != HealthState.UP) {
+                return current;
+            }
+            forgotten[0] = CheckState.unknown(id);
+            return forgotten[0];
+        });
+        if (forgotten[0] != null) {
+            LOG.info("{} is now UNKNOWN (was UP): Sentinel lost connectivity", checkId);
+            repository.saveLater(forgotten[0]);
+        }
+    }
+
     /** After a configuration change: removed checks are forgotten; new ones are UNKNOWN until their probes say. */
     public void retain(Collection<String> checkIds) {
         java.util.Set<String> kept = java.util.Set.copyOf(checkIds);

@@ -14,6 +14,8 @@ public final class IncidentIds {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    private static final String BREAKER_PREFIX = "breaker:";
+
     private IncidentIds() {
     }
 
@@ -24,7 +26,38 @@ public final class IncidentIds {
 
     /** {@code breaker:hunter@20261202T071000.123Z}: a dependency's breaker and the moment it disabled calls. */
     public static String forBreaker(String dependency, Instant disabledAt) {
-        return "breaker:" + dependency + "@" + STAMP.format(disabledAt);
+        return BREAKER_PREFIX + dependency + "@" + STAMP.format(disabledAt);
+    }
+
+    /**
+     * {@code breaker-by-operator:hunter@20261202T071000.123Z}: a dependency disabled by an operator's hand, not by
+     * its breaker's failure count, so it is never taken for a breaker that opened because its checks failed.
+     */
+    public static String forOperatorBreaker(String dependency, Instant disabledAt) {
+        return "breaker-by-operator:" + dependency + "@" + STAMP.format(disabledAt);
+    }
+
+    /** Whether an alert id names a breaker that opened by itself, because its dependency's probes failed. */
+    public static boolean isAutomaticBreaker(String alertId) {
+        return alertId.startsWith(BREAKER_PREFIX);
+    }
+
+    /**
+     * {@code incident:supabase-db@20261202T071000.123Z}: one outage of a dependency, named after the moment the
+     * problem of its first alert began. Prefixed, so it never reads as a check's alert id.
+     */
+    public static String forDependency(String dependency, Instant problemBegan) {
+        return "incident:" + dependency + "@" + STAMP.format(problemBegan);
+    }
+
+    /** {@code connectivity@20261202T071000.123Z}: Sentinel's own network lost, from the moment it was known. */
+    public static String forConnectivity(Instant lostAt) {
+        return io.sentinel.model.AlertEvent.CONNECTIVITY + "@" + STAMP.format(lostAt);
+    }
+
+    /** {@code <incident>/RECOVERED@20261202T071300.000Z}: a fact of an incident, at the moment it happened. */
+    public static String fact(String incidentId, String what, Instant at) {
+        return incidentId + "/" + what + "@" + STAMP.format(at);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.sentinel.model.AlertEvent;
 import io.sentinel.alert.Decision;
 import io.sentinel.alert.outbox.NotificationJson;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.incident.IncidentUpdate;
 import io.sentinel.json.Json;
 import io.sentinel.rules.CheckState;
 import io.sentinel.writer.LineCodec;
@@ -17,7 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A decision as one line of the decision spool: its state, its events and their notifications. */
+/** A decision as one line of the decision spool: its state, its events, their notifications and its incident changes. */
 final class DecisionCodec implements LineCodec<Decision> {
 
     // records also expose derived getters (AlertEvent.isAboutDependency): written, and ignored when read back
@@ -34,6 +35,9 @@ final class DecisionCodec implements LineCodec<Decision> {
             ArrayNode notifications = line.putArray("notifications");
             for (OutboxEntry entry : decision.notifications()) {
                 notifications.add(json.readTree(NotificationJson.write(entry)));
+            }
+            if (!decision.incidents().isEmpty()) {
+                line.set("incidents", json.valueToTree(decision.incidents()));
             }
             return json.writeValueAsString(line);
         } catch (IOException unexpected) {
@@ -54,7 +58,9 @@ final class DecisionCodec implements LineCodec<Decision> {
             for (JsonNode entry : node.path("notifications")) {
                 notifications.add(NotificationJson.readEntry(json.writeValueAsString(entry)));
             }
-            return new Decision(state, events, notifications);
+            IncidentUpdate incidents = node.hasNonNull("incidents")
+                    ? json.treeToValue(node.get("incidents"), IncidentUpdate.class) : IncidentUpdate.NONE;
+            return new Decision(state, events, notifications, incidents);
         } catch (IOException torn) {
             throw new IllegalArgumentException("not a spooled decision: " + torn.getMessage(), torn);
         }

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits each decision (a check's new state, its alert events, their notifications) in one database
- * transaction, on the caller's thread. While the database is failing, a decision is one {@code fsync}ed line in
+ * Commits each decision (a check's new state, its alert events, their notifications, the incidents they
+ * changed) in one database transaction, on the caller's thread. While the database is failing, a decision is one {@code fsync}ed line in
  * {@code decisions.spool.jsonl} instead; once {@link #start() started}, a {@link BackgroundWriter} copies the
  * spool to the database, oldest first, when it answers, and until then every new decision is spooled too, so
  * they reach the database in the order they were made.
@@ -102,6 +102,7 @@ public final class DecisionLog implements DecisionRepository, AutoCloseable {
             for (AlertEvent event : decision.events()) {
                 AlertEventStore.insertIfAbsent(connection, event);
             }
+            IncidentStore.write(connection, decision.incidents());
             List<OutboxEntry> added = new ArrayList<>();
             for (OutboxEntry entry : decision.notifications()) {
                 if (OutboxStore.insertIfAbsent(connection, entry)) {
@@ -137,6 +138,8 @@ public final class DecisionLog implements DecisionRepository, AutoCloseable {
         if (decision.state() != null) {
             return decision.state().checkId();
         }
-        return decision.events().stream().findFirst().map(AlertEvent::subject).orElse("nothing");
+        return decision.events().stream().findFirst().map(AlertEvent::subject)
+                .or(() -> decision.incidents().incidents().stream().findFirst().map(incident -> incident.id()))
+                .orElse("nothing");
     }
 }

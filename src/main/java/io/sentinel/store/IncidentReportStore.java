@@ -124,7 +124,7 @@ public final class IncidentReportStore implements IncidentRecords {
     private static IncidentSummary summary(ResultSet row) throws SQLException {
         AlertStatus newest = SqlValues.getEnum(row, "status", AlertStatus::valueOf);
         return new IncidentSummary(row.getString("incident_id"),
-                AlertEvent.subject(row.getString("check_id"), row.getString("dependency")),
+                AlertEvent.subject(row.getString("check_id"), row.getString("dependency"), row.getString("incident_id")),
                 row.getString("dependency"), SqlValues.getEnum(row, "severity", Severity::valueOf),
                 newest == AlertStatus.FIRING, SqlValues.getInstant(row, "started_at"), SqlValues.getInstant(row, "at"),
                 row.getInt("events"));

@@ -75,8 +75,30 @@ public final class OutboxStore implements OutboxRepository {
     @Override
     public void upsert(OutboxEntry entry) {
         requireReady();
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(UPDATE)) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            upsert(connection, entry);
+        } catch (SQLException error) {
+            throw new StoreException("Cannot update notification: " + Outage.reason(error), error);
+        }
+    }
+
+    @Override
+    public void upsertAll(List<OutboxEntry> entries) {
+        requireReady();
+        try {
+            Transactions.inTransaction(database.dataSource(), connection -> {
+                for (OutboxEntry entry : entries) {
+                    upsert(connection, entry);
+                }
+                return entries.size();
+            });
+        } catch (SQLException error) {
+            throw new StoreException("Cannot update notifications: " + Outage.reason(error), error);
+        }
+    }
+
+    private static void upsert(Connection connection, OutboxEntry entry) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(UPDATE)) {
             update.setString(1, NotificationJson.write(entry.notification()));
             SqlValues.setName(update, 2, entry.state());
             update.setInt(3, entry.attempts());
@@ -90,8 +112,6 @@ public final class OutboxStore implements OutboxRepository {
                     insert.executeUpdate();
                 }
             }
-        } catch (SQLException error) {
-            throw new StoreException("Cannot update notification: " + Outage.reason(error), error);
         }
     }
 

@@ -35,6 +35,8 @@ final class ProbeResultTable {
             + " FROM probe_result r"
             + " JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
             + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
+    private static final String BETWEEN = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
+            + " AND started_at >= ? AND started_at <= ? ORDER BY started_at, id LIMIT ?";
     // newest first so that the limit keeps the recent end; read back oldest first
     private static final String LATENCIES_SINCE = "SELECT check_id, started_at, latency_ms, outcome FROM probe_result"
             + " WHERE started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?";
@@ -82,6 +84,23 @@ final class ProbeResultTable {
             query.setString(1, checkId);
             SqlValues.setInstant(query, 2, from);
             query.setInt(3, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                List<ProbeResult> results = new ArrayList<>();
+                while (rows.next()) {
+                    results.add(read(rows));
+                }
+                return results;
+            }
+        }
+    }
+
+    List<ProbeResult> between(String checkId, Instant from, Instant to, int limit) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(BETWEEN)) {
+            query.setString(1, checkId);
+            SqlValues.setInstant(query, 2, from);
+            SqlValues.setInstant(query, 3, to);
+            query.setInt(4, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<ProbeResult> results = new ArrayList<>();
                 while (rows.next()) {

@@ -92,6 +92,16 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
         }
     }
 
+    /** The check's results that started from {@code from} to {@code to}, oldest first, at most {@code limit}. */
+    public List<ProbeResult> between(String checkId, Instant from, Instant to, int limit) {
+        requireReady();
+        try {
+            return table.between(checkId, from, to, limit);
+        } catch (SQLException error) {
+            throw new StoreException("Cannot read the results of " + checkId + ": " + Outage.reason(error), error);
+        }
+    }
+
     /** The check's results from {@code from} on, newest first, at most {@code limit}. */
     @Override
     public List<ProbeResult> since(String checkId, Instant from, int limit) {

@@ -128,26 +128,39 @@ public final class BackgroundWriter<T> implements WriterStatus, AutoCloseable {
      */
     public <R> R writeThrough(T item, DirectWrite<T, R> write, R otherwise) {
         Objects.requireNonNull(item, "item");
+        return writeAllThrough(List.of(item), one -> write.write(one.get(0)), otherwise);
+    }
+
+    /**
+     * {@link #writeThrough} for items that belong together (the notifications of one message): written by one
+     * direct write, or spooled by one append, so a crash keeps all of them or none. Items the target refuses as
+     * data are set aside, each.
+     */
+    public <R> R writeAllThrough(List<T> items, DirectWrite<List<T>, R> write, R otherwise) {
+        List<T> together = List.copyOf(items);
+        if (together.isEmpty()) {
+            return otherwise;
+        }
         direct.lock();
         try {
             if (!isBehind() && outage.isRetryDue()) {
                 try {
-                    R answer = write.write(item);
-                    counters.writtenDirectly();
+                    R answer = write.write(together);
+                    counters.writtenDirectly(together.size());
                     outage.succeeded().ifPresent(lasted -> log.info("{} are written again after {} s of trouble",
-                            WriteRounds.capitalized(items), lasted.toSeconds()));
+                            WriteRounds.capitalized(this.items), lasted.toSeconds()));
                     return answer;
                 } catch (Exception error) {
                     if (target.refuses(error)) {
-                        counters.accepted(1);
-                        rounds.reject(item, error);
+                        counters.accepted(together.size());
+                        together.forEach(item -> rounds.reject(item, error));
                         return otherwise;
                     }
                     counters.failedAttempt();
                     outage.failed(error, whileFailing);
                 }
             }
-            spoolNow(item);
+            spoolNow(together);
             return otherwise;
         } finally {
             direct.unlock();
@@ -321,15 +334,15 @@ public final class BackgroundWriter<T> implements WriterStatus, AutoCloseable {
         return spooled() > 0 || rounds.queued() > 0;
     }
 
-    private void spoolNow(T item) {
+    private void spoolNow(List<T> together) {
         if (spool == null) {
             throw new IllegalStateException("the " + name + " writer has no spool to keep " + items + " in");
         }
-        counters.accepted(1);
+        counters.accepted(together.size());
         try {
-            spool.append(List.of(item));
+            spool.append(together);
         } catch (IOException diskTrouble) {
-            counters.dropped(1);
+            counters.dropped(together.size());
             throw new UncheckedIOException("cannot write the spool " + spool.file(), diskTrouble);
         }
     }

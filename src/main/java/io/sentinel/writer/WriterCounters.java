@@ -34,8 +34,8 @@ final class WriterCounters {
     }
 
     /** Written by the owner on its own thread: it never waited. */
-    void writtenDirectly() {
-        written.incrementAndGet();
+    void writtenDirectly(long count) {
+        written.addAndGet(count);
     }
 
     /** Refused by the target as data: set aside, never retried. */

@@ -12,6 +12,8 @@ import io.sentinel.alert.outbox.OutboxEntry;
 import io.sentinel.alert.silence.Muting;
 import io.sentinel.alert.silence.Silence;
 import io.sentinel.config.CheckIndex;
+import io.sentinel.incident.IncidentTracker;
+import io.sentinel.incident.Topology;
 import io.sentinel.config.ConfigLoader;
 import io.sentinel.config.MaintenanceWindow;
 import io.sentinel.config.SentinelConfig;
@@ -80,7 +82,7 @@ class HoldingAndRemindingTest {
         OpenIncidents incidents = new OpenIncidents();
         AlertPolicy policy = new AlertPolicy(config.alerts(), new CheckIndex(config));
         router = new AlertRouter(policy, outbox, muting, new DecisionLog(database, directory.resolve("spool"), clock),
-                incidents, clock);
+                incidents, new IncidentTracker(Topology.NONE), clock);
         held = new HeldNotifications(outbox, muting, incidents, clock);
         reminders = new Reminders(incidents, policy, outbox, muting, clock);
         dispatchers = List.of("chat", "log").stream().map(channel -> new ChannelDispatcher(recorder(channel), outbox,

@@ -128,6 +128,12 @@ class OutboxTest {
         }
 
         @Override
+        public void upsertAll(List<OutboxEntry> entries) {
+            check();
+            real.upsertAll(entries);
+        }
+
+        @Override
         public List<OutboxEntry> unfinished() {
             check();
             return real.unfinished();

@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentinel.testing.DaemonProcess;
+import io.sentinel.testing.SlackKeys;
 import io.sentinel.testing.StatusView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 with notifications still undelivered: after a restart every one is delivered, and none twice. */
 class AlertCrashIT {
-
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:@-]+/(?:FIRING|RESOLVED|REMINDER)[A-Z0-9-]*/ops-slack");
 
     @TempDir
     Path directory;
@@ -98,14 +95,14 @@ class AlertCrashIT {
         }
     }
 
-    /** The keys of the Slack notifications in the outbox, from the incident API: each incident's FIRING DOWN. */
+    /** The keys of the Slack notifications in the outbox, from the incident API. */
     private static Set<String> queuedKeys(DaemonProcess daemon) throws Exception {
         Set<String> keys = new HashSet<>();
         for (var incident : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
             String id = incident.path("id").asText();
             for (var notification : StatusView.parse(daemon.get("/api/incidents/" + id).body()).path("notifications")) {
                 if (notification.path("channel").asText().equals("ops-slack")) {
-                    keys.add(id + "/FIRING-DOWN/ops-slack");
+                    keys.add(notification.path("key").asText());
                 }
             }
         }
@@ -113,16 +110,16 @@ class AlertCrashIT {
     }
 
     private Set<String> attemptedKeys() {
-        return slack.getAllServeEvents().stream().map(AlertCrashIT::key).collect(Collectors.toSet());
+        return slack.getAllServeEvents().stream().flatMap(event -> keys(event).stream()).collect(Collectors.toSet());
     }
 
+    /** The keys of every message Slack took: a message sent together carries several. */
     private List<String> delivered() {
         return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
-                .map(AlertCrashIT::key).toList();
+                .flatMap(event -> keys(event).stream()).toList();
     }
 
-    private static String key(ServeEvent event) {
-        Matcher key = KEY.matcher(event.getRequest().getBodyAsString());
-        return key.find() ? key.group() : "no key in " + event.getRequest().getBodyAsString();
+    private static List<String> keys(ServeEvent event) {
+        return SlackKeys.in(event.getRequest().getBodyAsString());
     }
 }

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentinel.testing.DaemonProcess;
+import io.sentinel.testing.SlackKeys;
 import io.sentinel.testing.StatusView;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.h2.tools.Server;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatabaseOutageReliabilityIT {
 
-    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9._:@-]+/(?:FIRING|RESOLVED)-[A-Z]+)/ops-slack");
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("sentinel.drill.outageSeconds", 60));
     private static final int CHECKS = 5;
 
@@ -140,8 +138,8 @@ class DatabaseOutageReliabilityIT {
     /** Notification keys Slack accepted, with how often. */
     private Map<String, Long> deliveries() {
         return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
-                .map(ServeEvent::getRequest).map(request -> KEY.matcher(request.getBodyAsString()))
-                .filter(Matcher::find).map(key -> key.group(1))
+                .map(ServeEvent::getRequest).flatMap(request -> SlackKeys.in(request.getBodyAsString()).stream())
+                .map(key -> key.substring(0, key.lastIndexOf('/')))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 

@@ -44,6 +44,9 @@ interface DatabaseFixture extends AutoCloseable {
             statement.executeUpdate("DELETE FROM check_state");
             statement.executeUpdate("DELETE FROM alert_event");
             statement.executeUpdate("DELETE FROM notification");
+            statement.executeUpdate("DELETE FROM incident");
+            statement.executeUpdate("DELETE FROM incident_alert");
+            statement.executeUpdate("DELETE FROM incident_fact");
             statement.executeUpdate("DELETE FROM breaker_transition");
             statement.executeUpdate("DELETE FROM silence");
             statement.executeUpdate("DELETE FROM probe_spend");

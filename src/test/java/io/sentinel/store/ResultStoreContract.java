@@ -84,6 +84,21 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
+    void betweenIsOldestFirstWithinBothEndsAndStopsAtTheLimit() {
+        for (int minute = 0; minute < 10; minute++) {
+            store.append(TestResults.upAt("supabase-db", TestResults.T0.plusSeconds(60L * minute)));
+        }
+        store.append(TestResults.downAt("other-check", TestResults.T0.plusSeconds(120)));
+
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.between("supabase-db", TestResults.T0.plusSeconds(120), TestResults.T0.plusSeconds(300), 100))
+                .extracting(ProbeResult::startedAt).containsExactly(TestResults.T0.plusSeconds(120),
+                        TestResults.T0.plusSeconds(180), TestResults.T0.plusSeconds(240), TestResults.T0.plusSeconds(300));
+        assertThat(store.between("supabase-db", TestResults.T0, TestResults.T0.plusSeconds(600), 2)).hasSize(2);
+    }
+
+    @Test
     void sinceIsTheCheckFromAnInstantOnNewestFirstAndStopsAtTheLimit() {
         for (int minute = 0; minute < 10; minute++) {
             store.append(TestResults.upAt("supabase-db", TestResults.T0.plusSeconds(60L * minute)));

@@ -10,16 +10,21 @@ import io.sentinel.config.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends one channel's notifications from the outbox, one at a time, in {@link DeliveryOrder} (an incident's
- * notifications in the order they happened, the oldest first across incidents), at most one per
- * {@code spacing}. A passing failure pauses the whole channel ({@link ChannelPace}, {@link RetryPolicy}) and
- * the same head notification is tried first when the pause is over; once it goes through, the rest follow at
- * the channel's rate. Each channel has its own dispatcher, so a slow mail server delays only email.
+ * Sends one channel's notifications from the outbox in {@link DeliveryOrder} (an incident's notifications in
+ * the order they happened, the oldest first across incidents), at most one message per {@code spacing}.
+ * A message carries the head of the queue and what may go with it ({@link Grouping}): a new head waits up to
+ * the grouping window for the notifications decided with it. Every notification of a message is marked
+ * delivered, retried or given up together, in one write, when the channel answers. A passing failure pauses
+ * the whole channel ({@link ChannelPace}, {@link RetryPolicy}) and the same head is tried first when the
+ * pause is over; once it goes through, the rest follow at the channel's rate. Each channel has its own
+ * dispatcher, so a slow mail server delays only email.
  */
 public final class ChannelDispatcher {
 
@@ -36,15 +41,25 @@ public final class ChannelDispatcher {
     private final Fallback fallback;
     private final DeliveryListener listener;
     private final ChannelPace pace;
+    private final Grouping grouping;
+    /** Notifications of a message the channel refused as a whole: each is tried alone, to find the one it refuses. */
+    private final Set<String> alone = new HashSet<>();
 
     public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing, Clock clock,
                              RandomGenerator random, Fallback fallback, DeliveryListener listener) {
+        this(sender, outbox, retries, spacing, Grouping.NONE, clock, random, fallback, listener);
+    }
+
+    public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing,
+                             Grouping grouping, Clock clock, RandomGenerator random, Fallback fallback,
+                             DeliveryListener listener) {
         this.sender = sender;
         this.outbox = outbox;
         this.retries = retries;
         this.clock = clock;
         this.fallback = fallback;
         this.listener = listener;
+        this.grouping = grouping;
         this.pace = new ChannelPace(spacing, retries, random);
     }
 
@@ -53,60 +68,87 @@ public final class ChannelDispatcher {
     }
 
     /**
-     * Sends every notification that is due and allowed now.
+     * Sends every message that is due and allowed now.
      *
      * @return when something will next be due, if anything may be sent at all
      */
     public synchronized Optional<Instant> deliverDue() {
         while (true) {
-            Optional<OutboxEntry> next = DeliveryOrder.next(outbox.unfinishedFor(sender.channelId()));
+            List<OutboxEntry> unfinished = outbox.unfinishedFor(sender.channelId());
+            Optional<OutboxEntry> next = DeliveryOrder.next(unfinished);
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            // the head's own next attempt carries the channel's pause across a restart
-            Instant due = later(next.get().nextAttemptAt(), pace.freeAt());
-            if (due.isAfter(clock.instant())) {
+            Instant due = due(next.get());
+            Instant now = clock.instant();
+            if (due.isAfter(now)) {
                 return Optional.of(due);
             }
-            deliver(next.get());
+            deliver(DeliveryOrder.message(unfinished, now, grouping.largest(), alone));
         }
     }
 
-    private void deliver(OutboxEntry entry) {
-        DeliveryOutcome outcome = sender.deliver(entry.notification());
+    /**
+     * The head's own next attempt carries the channel's pause across a restart. A head never tried yet also
+     * waits out the grouping window from when it was decided; an older one (a backlog, a released hold) has
+     * waited longer than that already.
+     */
+    private Instant due(OutboxEntry head) {
+        Instant due = later(head.nextAttemptAt(), pace.freeAt());
+        return head.attempts() == 0 ? later(due, head.notification().createdAt().plus(grouping.window())) : due;
+    }
+
+    private void deliver(List<OutboxEntry> message) {
+        DeliveryOutcome outcome = sender.deliver(message.stream().map(OutboxEntry::notification).toList());
         Instant now = clock.instant();
         if (outcome instanceof DeliveryOutcome.Delivered) {
             pace.answered(now);
-            outbox.update(entry.delivered(now));
-            listener.delivered(entry, Duration.between(entry.notification().event().at(), now));
+            outbox.updateAll(message.stream().map(entry -> entry.delivered(now)).toList());
+            message.forEach(entry -> {
+                alone.remove(entry.key());
+                listener.delivered(entry, Duration.between(entry.notification().event().at(), now));
+            });
         } else if (outcome instanceof DeliveryOutcome.RetryLater retry) {
-            channelFailed(entry, retry, now);
+            channelFailed(message, retry, now);
         } else if (outcome instanceof DeliveryOutcome.Rejected rejected) {
             pace.answered(now);
-            giveUp(entry, rejected.reason(), rejected.channelBroken());
+            if (message.size() > 1 && !rejected.channelBroken()) {
+                // the channel refused this message, not the channel: find the notification it refuses by trying
+                // each alone, so the others are not lost with it
+                message.forEach(entry -> alone.add(entry.key()));
+            } else {
+                message.forEach(entry -> giveUp(entry, rejected.reason(), rejected.channelBroken()));
+            }
         }
     }
 
-    private void channelFailed(OutboxEntry head, DeliveryOutcome.RetryLater retry, Instant now) {
+    private void channelFailed(List<OutboxEntry> message, DeliveryOutcome.RetryLater retry, Instant now) {
         Instant resume = pace.failed(now, retry.notBefore());
-        if (retries.isTooOld(head.notification().createdAt(), now)) {
-            giveUp(head, "gave up after " + (head.attempts() + 1) + " attempts: " + retry.reason(), false);
-        } else {
-            outbox.update(head.retryAt(resume, retry.reason()));
-            long pauseSeconds = (long) Math.ceil(Duration.between(now, resume).toMillis() / 1000.0);
-            listener.retrying(head, retry.reason() + "; " + sender.channelId() + " paused for "
-                    + Durations.format(Duration.ofSeconds(pauseSeconds)));
+        OutboxEntry head = message.get(0);
+        long pauseSeconds = (long) Math.ceil(Duration.between(now, resume).toMillis() / 1000.0);
+        String reason = retry.reason() + "; " + sender.channelId() + " paused for "
+                + Durations.format(Duration.ofSeconds(pauseSeconds));
+        List<OutboxEntry> retried = message.stream()
+                .filter(entry -> !retries.isTooOld(entry.notification().createdAt(), now)).toList();
+        outbox.updateAll(retried.stream().map(entry -> entry.retryAt(resume, retry.reason())).toList());
+        // one attempt, one report: a message of fifty must not log fifty lines per try
+        if (!retried.isEmpty()) {
+            listener.retrying(retried.get(0), retried.size() == 1 ? reason
+                    : reason + " (with " + (retried.size() - 1) + " more in the same message)");
         }
-        giveUpTooOldBehind(head, retry.reason(), now);
+        message.stream().filter(entry -> !retried.contains(entry)).forEach(entry ->
+                giveUp(entry, "gave up after " + (entry.attempts() + 1) + " attempts: " + retry.reason(), false));
+        giveUpTooOldBehind(head, message, retry.reason(), now);
     }
 
     /**
      * The channel has kept failing for longer than a notification may wait: every notification that has
-     * waited that long behind the head goes over the other channels now, instead of one per pause.
+     * waited that long behind the message goes over the other channels now, instead of one per pause.
      */
-    private void giveUpTooOldBehind(OutboxEntry head, String reason, Instant now) {
+    private void giveUpTooOldBehind(OutboxEntry head, List<OutboxEntry> message, String reason, Instant now) {
         List<OutboxEntry> tooOld = outbox.unfinishedFor(sender.channelId()).stream()
                 .filter(entry -> entry.state() == DeliveryState.PENDING && !entry.key().equals(head.key()))
+                .filter(entry -> message.stream().noneMatch(sent -> sent.key().equals(entry.key())))
                 .filter(entry -> retries.isTooOld(entry.notification().createdAt(), now))
                 .toList();
         for (OutboxEntry entry : tooOld) {
@@ -116,6 +158,7 @@ public final class ChannelDispatcher {
     }
 
     private void giveUp(OutboxEntry entry, String reason, boolean channelBroken) {
+        alone.remove(entry.key());
         outbox.update(entry.failed(reason));
         listener.failed(entry, reason);
         fallback.refused(entry.notification(), reason, channelBroken);

@@ -2,6 +2,7 @@ package io.sentinel.alert.email;
 
 import io.sentinel.alert.NotificationContent;
 import io.sentinel.alert.NotificationContent.Fact;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** The text/plain and text/html bodies of an alert email: the same facts, in the same order, as Slack shows. */
@@ -33,8 +34,32 @@ final class EmailBodies {
         return text.append("\n-- \n").append(KEY_LABEL).append(content.key()).append('\n').toString();
     }
 
-    static String html(NotificationContent content) {
+    /** Several notifications sent as one email: a line counting them, then each as its own email would say it. */
+    static String plainText(List<NotificationContent> contents) {
+        StringBuilder text = new StringBuilder(NotificationContent.count(contents)).append(", decided together:\n");
+        for (int i = 0; i < contents.size(); i++) {
+            text.append("\n=== ").append(i + 1).append(" of ").append(contents.size()).append(": ")
+                    .append(contents.get(i).taggedTitle()).append(" ===\n\n").append(plainText(contents.get(i)));
+        }
+        return text.toString();
+    }
+
+    static String html(List<NotificationContent> contents) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n");
+        html.append("<p>").append(escape(NotificationContent.count(contents))).append(", decided together:</p>\n");
+        for (NotificationContent content : contents) {
+            html.append("<hr>\n").append(fragment(content));
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    static String html(NotificationContent content) {
+        return "<!DOCTYPE html>\n<html><body style=\"font-family:sans-serif\">\n" + fragment(content)
+                + "</body></html>\n";
+    }
+
+    private static String fragment(NotificationContent content) {
+        StringBuilder html = new StringBuilder();
         html.append("<h2 style=\"color:").append(content.colour()).append("\">").append(escape(content.taggedTitle())).append("</h2>\n");
         html.append("<p><strong>").append(escape(content.headline())).append("</strong></p>\n");
         if (!content.reason().isBlank()) {
@@ -52,7 +77,7 @@ final class EmailBodies {
         }
         html.append("<p style=\"color:#777;font-size:small\">").append(KEY_LABEL)
                 .append("<code>").append(escape(content.key())).append("</code></p>\n");
-        return html.append("</body></html>\n").toString();
+        return html.toString();
     }
 
     static String escape(String text) {

@@ -9,6 +9,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -29,7 +30,9 @@ import java.util.Objects;
  * </pre>
  *
  * {@code [Sentinel]} then {@code [SEVERITY]} always come first; {@code RESOLVED} or {@code REMINDER}, when
- * present, is the next word; the title ends the line.
+ * present, is the next word; the title ends the line. Several notifications sent together are one email,
+ * {@code [Sentinel][CRITICAL] 12 alerts firing: fn-a DOWN, fn-b DOWN, …}, whose body has one part per alert,
+ * each with its key; the key header then lists every key.
  *
  * @param subject   one line, as above
  * @param plainText the text/plain part
@@ -70,6 +73,28 @@ public record EmailMessage(String subject, String plainText, String html, String
                 oneLine(content.key()));
     }
 
+    /**
+     * One email for every notification given, in the order given; a single notification renders exactly as
+     * {@link #render(Notification, Instant)} does.
+     */
+    public static EmailMessage render(List<Notification> notifications, Instant now) {
+        if (notifications.isEmpty()) {
+            throw new IllegalArgumentException("a message needs at least one notification");
+        }
+        if (notifications.size() == 1) {
+            return render(notifications.get(0), now);
+        }
+        List<NotificationContent> contents = notifications.stream().map(n -> NotificationContent.of(n, now)).toList();
+        String severity = contents.stream().map(NotificationContent::severity).min(java.util.Comparator.naturalOrder())
+                .orElseThrow().name();
+        String titles = String.join(", ", contents.stream().map(NotificationContent::title).toList());
+        String subject = oneLine(SUBJECT_PREFIX + "[" + severity + "] " + NotificationContent.count(contents) + ": " + titles);
+        String keys = String.join(", ", contents.stream().map(content -> oneLine(content.key())).toList());
+        return new EmailMessage(subject.length() <= MAX_SUBJECT ? subject : subject.substring(0, MAX_SUBJECT - 1) + "…",
+                EmailBodies.plainText(contents), EmailBodies.html(contents),
+                messageIdFor(String.join("\n", notifications.stream().map(Notification::key).toList())), now, keys);
+    }
+
     /** {@code <first 32 hex digits of SHA-256(key)@sentinel>}. */
     public static String messageIdFor(String key) {
         try {
@@ -89,7 +114,8 @@ public record EmailMessage(String subject, String plainText, String html, String
         message.setSentDate(Date.from(date));
         // RFC 3834: vacation responders and ticket systems must not answer an alert.
         message.setHeader("Auto-Submitted", "auto-generated");
-        message.setHeader(KEY_HEADER, key);
+        // a message of several notifications lists every key: folded, as a header line may not exceed 998 characters
+        message.setHeader(KEY_HEADER, MimeUtility.fold(KEY_HEADER.length() + 2, key));
         MimeBodyPart text = new MimeBodyPart();
         text.setText(plainText, StandardCharsets.UTF_8.name(), "plain");
         MimeBodyPart page = new MimeBodyPart();

@@ -66,12 +66,19 @@ public final class EmailSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome deliver(Notification notification) {
-        DeliveryOutcome outcome = attempt(notification);
-        LOG.debug("Email channel {}: {} for {}", config.id(), outcome, notification.key());
+        return deliver(List.of(notification));
+    }
+
+    /** One email for every notification given. */
+    @Override
+    public DeliveryOutcome deliver(List<Notification> message) {
+        DeliveryOutcome outcome = attempt(message);
+        LOG.debug("Email channel {}: {} for {}", config.id(), outcome,
+                message.size() == 1 ? message.get(0).key() : message.size() + " notifications");
         return outcome;
     }
 
-    private DeliveryOutcome attempt(Notification notification) {
+    private DeliveryOutcome attempt(List<Notification> notifications) {
         if (!config.username().isEmpty() && !config.password().isPresent()) {
             return new Rejected("no SMTP password: " + config.password().howToSet("password"), true);
         }
@@ -91,7 +98,7 @@ public final class EmailSender implements ChannelSender {
             return new Rejected("invalid from address '" + config.from() + "': configure from", true);
         }
         try {
-            send(EmailMessage.render(notification, clock.instant()), from.get(), recipients);
+            send(EmailMessage.render(notifications, clock.instant()), from.get(), recipients);
             return new Delivered();
         } catch (SendFailedException partly) {
             if (partly.getValidSentAddresses() != null && partly.getValidSentAddresses().length > 0) {

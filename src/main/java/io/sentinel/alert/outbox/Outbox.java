@@ -104,7 +104,7 @@ public final class Outbox implements AutoCloseable {
         if (unfinished.containsKey(entry.key())) {
             return false;
         }
-        boolean added = store(entry, true);
+        boolean added = store(entry);
         if (added) {
             unfinished.put(entry.key(), entry);
             listeners.forEach(listener -> listener.accept(entry));
@@ -114,13 +114,27 @@ public final class Outbox implements AutoCloseable {
 
     /** Records a new state of an entry (delivered, to retry, failed, released …). */
     public void update(OutboxEntry entry) {
-        store(entry, false);
-        if (entry.state().isFinished()) {
-            unfinished.remove(entry.key());
-        } else {
-            unfinished.put(entry.key(), entry);
+        updateAll(List.of(entry));
+    }
+
+    /**
+     * Records new states of the notifications of one message in one write (one transaction, or one spool
+     * append), so a crash leaves all of them as they were or all of them changed: a delivered message is
+     * never half marked, and never sent again but as a whole.
+     */
+    public void updateAll(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
         }
-        listeners.forEach(listener -> listener.accept(entry));
+        writer.writeAllThrough(entries, this::upsertAll, true);
+        for (OutboxEntry entry : entries) {
+            if (entry.state().isFinished()) {
+                unfinished.remove(entry.key());
+            } else {
+                unfinished.put(entry.key(), entry);
+            }
+        }
+        entries.forEach(entry -> listeners.forEach(listener -> listener.accept(entry)));
     }
 
     /**
@@ -185,12 +199,16 @@ public final class Outbox implements AutoCloseable {
      * Writes to the table unless the database is failing or older changes still wait in the spool, in which
      * case the change is spooled: the table gets the changes in the order they were made.
      */
-    private boolean store(OutboxEntry entry, boolean isNew) {
-        return writer.writeThrough(entry, isNew ? repository::insertIfAbsent : this::upsert, true);
+    private boolean store(OutboxEntry entry) {
+        return writer.writeThrough(entry, repository::insertIfAbsent, true);
     }
 
-    private boolean upsert(OutboxEntry entry) {
-        repository.upsert(entry);
+    private boolean upsertAll(List<OutboxEntry> entries) {
+        if (entries.size() == 1) {
+            repository.upsert(entries.get(0));
+        } else {
+            repository.upsertAll(entries);
+        }
         return true;
     }
 

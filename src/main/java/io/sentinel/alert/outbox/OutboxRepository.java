@@ -11,6 +11,12 @@ public interface OutboxRepository {
     /** Stores the entry's current state, inserting it when it is not there yet. */
     void upsert(OutboxEntry entry);
 
+    /**
+     * Stores the current state of several entries in one transaction: the notifications of one message are
+     * delivered together, so they are marked together or not at all.
+     */
+    void upsertAll(List<OutboxEntry> entries);
+
     /** Every entry not delivered, failed or suppressed: what a restart must continue. */
     List<OutboxEntry> unfinished();
 

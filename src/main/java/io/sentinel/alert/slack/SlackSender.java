@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -66,12 +67,19 @@ public final class SlackSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome deliver(Notification notification) {
-        DeliveryOutcome outcome = attempt(notification);
-        LOG.debug("Slack channel {}: {} for {}", config.id(), outcome, notification.key());
+        return deliver(List.of(notification));
+    }
+
+    /** One webhook post for every notification given. */
+    @Override
+    public DeliveryOutcome deliver(List<Notification> message) {
+        DeliveryOutcome outcome = attempt(message);
+        LOG.debug("Slack channel {}: {} for {}", config.id(), outcome,
+                message.size() == 1 ? message.get(0).key() : message.size() + " notifications");
         return outcome;
     }
 
-    private DeliveryOutcome attempt(Notification notification) {
+    private DeliveryOutcome attempt(List<Notification> notifications) {
         if (!config.webhookUrl().isPresent()) {
             return new Rejected("no webhook URL: " + config.webhookUrl().howToSet(FIELD), true);
         }
@@ -80,7 +88,7 @@ public final class SlackSender implements ChannelSender {
             return new Rejected("the webhook URL is not an http(s) URL: " + config.webhookUrl().howToSet(FIELD), true);
         }
         try {
-            SlackMessage message = SlackMessage.render(notification, clock.instant());
+            SlackMessage message = SlackMessage.render(notifications, clock.instant());
             HttpRequestSpec request = new HttpRequestSpec(HttpMethod.POST, webhook.get(),
                     Map.of("Content-Type", "application/json; charset=utf-8"), Optional.of(message.json()), false);
             return SlackReplies.outcome(http.call(request, CONNECT_TIMEOUT, deadline));

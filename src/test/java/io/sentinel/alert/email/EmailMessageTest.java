@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sentinel.alert.Notification;
 import io.sentinel.alert.NotificationKind;
 import io.sentinel.secret.Redactor;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,22 @@ class EmailMessageTest {
         assertThat(render(alert(resolved())).subject()).isEqualTo("[Sentinel][CRITICAL] RESOLVED supabase-db UP");
         assertThat(render(reminder(3)).subject()).isEqualTo("[Sentinel][CRITICAL] REMINDER supabase-db DOWN");
         assertThat(render(slackBroken()).subject()).isEqualTo("[Sentinel][HIGH] Slack channel ops-slack broken");
+    }
+
+    @Test
+    void alertsSentTogetherAreOneEmailWithEveryAlertAndEveryKey() {
+        EmailMessage email = EmailMessage.render(List.of(alert("no answer within 10s"), reminder(2), alert(resolved())), NOW);
+
+        assertThat(email.subject()).isEqualTo("[Sentinel][CRITICAL] 3 alerts: 1 firing, 1 reminders, 1 resolved:"
+                + " supabase-db DOWN, supabase-db DOWN, supabase-db UP");
+        assertThat(email.plainText()).startsWith("3 alerts: 1 firing, 1 reminders, 1 resolved, decided together:\n\n"
+                        + "=== 1 of 3: [CRITICAL] supabase-db DOWN ===\n\nsupabase-db went DOWN (was UP).\n")
+                .contains("=== 2 of 3: [CRITICAL] REMINDER supabase-db DOWN ===",
+                        "Sentinel notification key: inc-42:reminder-2:ops-slack",
+                        "=== 3 of 3: [CRITICAL] RESOLVED supabase-db UP ===");
+        assertThat(email.html()).contains("[CRITICAL] REMINDER supabase-db DOWN</h2>").containsOnlyOnce("<html>");
+        assertThat(email.key()).isEqualTo("inc-42:FIRING:ops-slack, inc-42:reminder-2:ops-slack, inc-42:RESOLVED:ops-slack");
+        assertThat(email.messageId()).isNotEqualTo(render(alert("no answer within 10s")).messageId());
     }
 
     @Test

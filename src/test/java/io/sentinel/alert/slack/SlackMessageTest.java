@@ -147,6 +147,50 @@ class SlackMessageTest {
         assertThat(message.text()).doesNotContain(secret);
     }
 
+    @Test
+    void alertsSentTogetherAreOneMessageCountingThemWithEveryKey() throws Exception {
+        List<Notification> notifications = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AlertEvent event = new AlertEvent("evt-" + i, "fn-" + i + "@1", AlertStatus.FIRING, i == 1 ? Severity.CRITICAL
+                    : Severity.HIGH, "fn-" + i, "supabase-functions", HealthState.DOWN, HealthState.UP,
+                    io.sentinel.model.FailureClass.HTTP_5XX, "3 failed probes in a row: HTTP 503", null, NOW, NOW);
+            notifications.add(new Notification("fn-" + i + "@1/FIRING-DOWN/ops-slack", "ops-slack",
+                    NotificationKind.ALERT, event, Optional.empty(), "", NOW));
+        }
+        notifications.add(alert(resolved()));
+
+        JsonNode payload = Json.mapper().readTree(SlackMessage.render(notifications, NOW).json());
+
+        assertThat(header(payload)).isEqualTo(":red_circle: [CRITICAL] 4 alerts: 3 firing, 1 resolved");
+        assertThat(payload.get("text").asText()).startsWith("[CRITICAL] 4 alerts: 3 firing, 1 resolved: [HIGH] fn-0 DOWN,"
+                + " [CRITICAL] fn-1 DOWN, [HIGH] fn-2 DOWN, [CRITICAL] RESOLVED supabase-db UP");
+        assertThat(sectionTexts(payload)).singleElement().asString()
+                .startsWith(":large_orange_circle: *[HIGH] fn-0 DOWN* · supabase-functions · HTTP_5XX\n"
+                        + "3 failed probes in a row: HTTP 503\n`fn-0@1/FIRING-DOWN/ops-slack`")
+                .contains("`fn-1@1/FIRING-DOWN/ops-slack`", "`fn-2@1/FIRING-DOWN/ops-slack`",
+                        ":large_green_circle: *[CRITICAL] RESOLVED supabase-db UP*", "`inc-42:RESOLVED:ops-slack`");
+    }
+
+    @Test
+    void fiftyLongAlertsStayWithinSlacksLimits() throws Exception {
+        String endless = "connection reset & retried; ".repeat(1_000);
+        List<Notification> notifications = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            notifications.add(new Notification("k-" + i + "-" + "x".repeat(200), "ops-slack", NotificationKind.REMINDER,
+                    firing(endless), Optional.of(RUNBOOK), "note: " + endless, NOW));
+        }
+
+        JsonNode payload = Json.mapper().readTree(SlackMessage.render(notifications, NOW).json());
+
+        assertThat(payload.get("blocks").size()).isLessThanOrEqualTo(SlackText.MAX_BLOCKS);
+        assertThat(header(payload)).isEqualTo(":red_circle: [CRITICAL] 50 reminders");
+        assertThat(sectionTexts(payload)).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(3000));
+        for (int i = 0; i < 50; i++) {
+            assertThat(String.join("\n", sectionTexts(payload))).as("key %d", i).contains("`k-" + i + "-xxx");
+        }
+        assertThat(payload.get("text").asText()).hasSizeLessThanOrEqualTo(SlackText.FALLBACK_LIMIT);
+    }
+
     private static JsonNode render(Notification notification) {
         try {
             return Json.mapper().readTree(SlackMessage.render(notification, NOW).json());
