@@ -210,6 +210,9 @@ public final class SentinelDaemon implements AutoCloseable {
         return loaded;
     }
 
+    /** How long a start waits for a database that did not answer at once before reading the previous state. */
+    private static final java.time.Duration DATABASE_AT_START = java.time.Duration.ofSeconds(3);
+
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
     private static final class Restore {
 
@@ -218,6 +221,7 @@ public final class SentinelDaemon implements AutoCloseable {
             List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
             Map<String, CheckState> stored = new HashMap<>();
             Map<String, ProbeResult> lastResults = Map.of();
+            storage.database.awaitReady(DATABASE_AT_START);
             try {
                 stored.putAll(storage.checkStates.loadAll());
                 lastResults = storage.results.latestPerCheck();

@@ -84,6 +84,30 @@ public final class Database implements AutoCloseable {
         return ready;
     }
 
+    /**
+     * At start, before the previous run's state is read: a database another process has just let go of (an
+     * embedded H2 file after the previous daemon was killed) often opens a moment later, and reading the state
+     * from it beats starting every check from UNKNOWN. Tries again every quarter second for at most
+     * {@code atMost}; a database that is really down is left to {@link #migrateWhenDue()}.
+     */
+    public boolean awaitReady(java.time.Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!isReady() && !closed && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return isReady();
+            }
+            synchronized (this) {
+                if (!ready && !closed) {
+                    migrate();
+                }
+            }
+        }
+        return isReady();
+    }
+
     public DataSource dataSource() {
         return pool;
     }
