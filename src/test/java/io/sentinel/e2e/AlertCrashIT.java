@@ -11,9 +11,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentinel.testing.DaemonProcess;
+import io.sentinel.testing.SlackAlertsConfig;
 import io.sentinel.testing.SlackKeys;
 import io.sentinel.testing.StatusView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -55,14 +55,8 @@ class AlertCrashIT {
             yaml.append("  - {id: check-%d, dependency: supabase, kind: http, url: \"http://localhost:%d/health\"}\n"
                     .formatted(i, target.port()));
         }
-        yaml.append("""
-                alerts:
-                  channels:
-                    - {id: ops-slack, type: slack, webhookUrl: "http://localhost:%d/hook"}
-                  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}
-                """.formatted(slack.port()));
-        Files.createDirectories(directory.resolve("config"));
-        Files.writeString(directory.resolve("config/sentinel.yaml"), yaml.toString());
+        yaml.append(SlackAlertsConfig.alertsTo(slack.port()));
+        SlackAlertsConfig.write(directory, yaml.toString());
     }
 
     @AfterEach

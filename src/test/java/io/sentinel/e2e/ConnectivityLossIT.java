@@ -13,9 +13,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.testing.DaemonProcess;
+import io.sentinel.testing.SlackAlertsConfig;
 import io.sentinel.testing.SlackKeys;
 import io.sentinel.testing.StatusView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,15 +62,8 @@ class ConnectivityLossIT {
             yaml.append("  - {id: api-%d, dependency: api, kind: http, severity: critical, url: \"http://localhost:%d/api/%d\"}\n"
                     .formatted(i, target.port(), i));
         }
-        yaml.append("""
-                connectivity: [generate-204]
-                alerts:
-                  channels:
-                    - {id: ops-slack, type: slack, webhookUrl: "http://localhost:%d/hook"}
-                  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}
-                """.formatted(slack.port()));
-        Files.createDirectories(directory.resolve("config"));
-        Files.writeString(directory.resolve("config/sentinel.yaml"), yaml.toString());
+        yaml.append("connectivity: [generate-204]\n").append(SlackAlertsConfig.alertsTo(slack.port()));
+        SlackAlertsConfig.write(directory, yaml.toString());
     }
 
     @AfterEach

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentinel.testing.DaemonProcess;
+import io.sentinel.testing.SlackAlertsConfig;
 import io.sentinel.testing.SlackKeys;
 import io.sentinel.testing.StatusView;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,14 +66,8 @@ class IncidentLifecycleIT {
             yaml.append("  - {id: fn-%d, dependency: supabase-functions, kind: http, severity: high, url: \"http://localhost:%d/fn/%d\"}\n"
                     .formatted(i, target.port(), i));
         }
-        yaml.append("""
-                alerts:
-                  channels:
-                    - {id: ops-slack, type: slack, webhookUrl: "http://localhost:%d/hook"}
-                  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}
-                """.formatted(slack.port()));
-        Files.createDirectories(directory.resolve("config"));
-        Files.writeString(directory.resolve("config/sentinel.yaml"), yaml.toString());
+        yaml.append(SlackAlertsConfig.alertsTo(slack.port()));
+        SlackAlertsConfig.write(directory, yaml.toString());
     }
 
     @AfterEach
