@@ -105,7 +105,8 @@ public final class SentinelDaemon implements AutoCloseable {
                                            List<AutoCloseable> resources) throws Exception {
         CheckIndex checks = new CheckIndex(config);
         List<ProbeKind> kinds = BuiltInKinds.all();
-        Storage storage = new Storage(config.storage(), options.dataDirectory(), options.clock());
+        Storage storage = new Storage(config.storage(), config.cluster().location(), options.dataDirectory(),
+                options.clock());
         resources.add(0, storage);
         DailyReport report = new DailyReport(config.storage().reportsDirectory());
         resources.add(0, report);

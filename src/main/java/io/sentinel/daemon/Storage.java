@@ -34,10 +34,10 @@ final class Storage implements AutoCloseable {
     final IncidentReportStore incidentReports;
     final ObservationStore observations;
 
-    Storage(StorageConfig config, Path dataDirectory, Clock clock) {
+    Storage(StorageConfig config, String location, Path dataDirectory, Clock clock) {
         this.database = Database.open(config.locatedIn(dataDirectory), clock);
         this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
-                clock);
+                clock, location);
         this.checkStates = new CheckStateStore(database, clock);
         this.alertEvents = new AlertEventStore(database);
         this.breakers = new BreakerStore(database, clock);
