@@ -17,6 +17,10 @@ import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
+import io.sentinel.cluster.ClusterServices;
+import io.sentinel.cluster.DecidedStates;
+import io.sentinel.cluster.Leadership;
+import io.sentinel.cluster.MemberIds;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
@@ -55,6 +59,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.support.RoutePolicySupport;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
@@ -111,7 +119,11 @@ public final class SentinelDaemon implements AutoCloseable {
         DailyReport report = new DailyReport(config.storage().reportsDirectory());
         resources.add(0, report);
 
-        CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
+        Leadership leadership = config.cluster().isClustered() ? Leadership.inCluster() : Leadership.alone();
+        String memberId = MemberIds.next(config.cluster().location());
+        CheckStates states = new CheckStates(checks::check,
+                leadership.isClustered() ? new DecidedStates(storage.checkStates, leadership) : storage.checkStates,
+                options.clock());
         Restore.checkStates(states, checks, storage);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
@@ -125,8 +137,13 @@ public final class SentinelDaemon implements AutoCloseable {
         resources.add(0, http);
         CamelRouteCaller routeCaller = new CamelRouteCaller();
         Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
-                options.clock());
+                options.clock(), leadership.isClustered() ? memberId : null);
         resources.add(0, alerting);
+        if (leadership.isClustered()) {
+            // a new leader continues from the states the previous one decided, not from its own streaks
+            leadership.onChange(Restore.statesOnTakeover(states, checks, storage));
+        }
+        leadership.onChange(alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
@@ -135,7 +152,8 @@ public final class SentinelDaemon implements AutoCloseable {
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
         AlertRules alertRules = new AlertRules(storage.results, options.clock());
         Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
-                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock());
+                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
+                leadership::isLeader);
         ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
         resources.add(0, scheduler);
         ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);
@@ -157,8 +175,8 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
-        main.bind(BeanNames.ALERT_ROUTER, alerting.router);
-        main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
+        main.bind(BeanNames.ALERT_ROUTER, alerting.path);
+        main.bind(BeanNames.ALERT_DELIVERY, alerting.path);
         main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.DATABASE, storage.database);
         main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
@@ -187,6 +205,9 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
+        Optional<CamelClusterService> clusterService = ClusterServices.create(config.cluster(), memberId,
+                main.getCamelContext());
+        bindLeaderOnlyPolicy(main, clusterService);
         routeCaller.connect(main.getCamelContext());
         RouteExtensions.configure(main.getCamelContext());
         LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
@@ -196,9 +217,30 @@ public final class SentinelDaemon implements AutoCloseable {
         LiveChange live = new LiveChange(main.getCamelContext(), config, checks, states, probeMetrics, scheduler, kinds,
                 options.routesDirectory(), routes.byFile());
         alerting.start();
+        if (clusterService.isPresent()) {
+            leadership.start(clusterService.get());
+            LOG.info("Sentinel is member {} of a cluster at location {}, elected by the {} cluster service", memberId,
+                    config.cluster().location(), config.cluster().service().label());
+        }
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
         return new SentinelDaemon(config, main, alerting, rules, resources, live, configurationChanges);
+    }
+
+    /**
+     * The routes only the leader runs carry the {@code leaderOnly} route policy: Camel's ClusteredRoutePolicy on
+     * the cluster service, which starts them when this instance is elected and stops them when it is not; alone,
+     * a policy that does nothing.
+     */
+    private static void bindLeaderOnlyPolicy(Main main, Optional<CamelClusterService> service) throws Exception {
+        org.apache.camel.CamelContext camel = main.getCamelContext();
+        if (service.isPresent()) {
+            camel.addService(service.get());
+            camel.getRegistry().bind(BeanNames.LEADER_ONLY,
+                    ClusteredRoutePolicy.forNamespace(service.get(), ClusterServices.NAMESPACE));
+        } else {
+            camel.getRegistry().bind(BeanNames.LEADER_ONLY, new RoutePolicySupport() { });
+        }
     }
 
     /** The routes as {@code validate} assembles them; the start reports what the operator's files changed. */
@@ -239,6 +281,21 @@ public final class SentinelDaemon implements AutoCloseable {
         private static CheckState newer(CheckState stored, CheckState spooled) {
             return stored.lastProbeAt() != null && spooled.lastProbeAt() != null
                     && stored.lastProbeAt().isAfter(spooled.lastProbeAt()) ? stored : spooled;
+        }
+
+        /** For a cluster member: the decided states read again each time it is elected. */
+        static Leadership.Duties statesOnTakeover(CheckStates states, CheckIndex checks, Storage storage) {
+            return new Leadership.Duties() {
+                @Override
+                public void lead() {
+                    checkStates(states, checks, storage);
+                }
+
+                @Override
+                public void follow() {
+                    // the states stay as they are: this instance keeps judging its results, and decides nothing
+                }
+            };
         }
 
         static void breakers(BreakerJournal journal, Storage storage) {
@@ -306,7 +363,7 @@ public final class SentinelDaemon implements AutoCloseable {
         try {
             Verdict pending = rules.pending();
             if (!pending.isEmpty()) {
-                alerting.router.route(pending);
+                alerting.path.route(pending);
             }
         } catch (RuntimeException failure) {
             LOG.warn("Alert events raised just before the stop could not be committed: {}",

@@ -7,6 +7,7 @@ import io.sentinel.probe.ProbeResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
@@ -22,9 +23,21 @@ public final class Rules {
     private final List<ResultRule> resultRules;
     private final List<AlertSource> sources;
     private final Clock clock;
+    private final BooleanSupplier deciding;
 
     public Rules(CheckStates states, FlapDetection flapping, List<ResultRule> resultRules, List<AlertSource> sources,
                  Clock clock) {
+        this(states, flapping, resultRules, sources, clock, () -> true);
+    }
+
+    /**
+     * @param deciding whether this instance decides now (it leads its cluster, or runs alone). An instance that
+     *                 does not still judges every result, so that its rules are warm when it takes over, but what it
+     *                 concludes is the leader's to decide, and goes no further.
+     */
+    public Rules(CheckStates states, FlapDetection flapping, List<ResultRule> resultRules, List<AlertSource> sources,
+                 Clock clock, BooleanSupplier deciding) {
+        this.deciding = deciding;
         this.states = states;
         this.flapping = flapping;
         this.resultRules = List.copyOf(resultRules);
@@ -40,12 +53,13 @@ public final class Rules {
             more.addAll(rule.apply(check, result));
         }
         more.addAll(pendingEvents());
-        return verdict.and(more);
+        return deciding.getAsBoolean() ? verdict.and(more) : Verdict.NONE;
     }
 
     /** What the sources raised with no result to carry it (an operator's action, a timed transition). */
     public Verdict pending() {
-        return Verdict.of(pendingEvents());
+        List<AlertEvent> events = pendingEvents();
+        return deciding.getAsBoolean() ? Verdict.of(events) : Verdict.NONE;
     }
 
     private List<AlertEvent> pendingEvents() {

@@ -115,6 +115,8 @@ class ShippedRoutesTest extends CamelTestSupport {
                 BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT)) {
             registry.bind(name, new Step(name));
         }
+        // a single instance's leader-only policy: it does nothing
+        registry.bind(BeanNames.LEADER_ONLY, new org.apache.camel.support.RoutePolicySupport() { });
     }
 
     @Override
