@@ -18,7 +18,8 @@ import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
 import io.sentinel.cluster.ClusterServices;
-import io.sentinel.cluster.DecidedStates;
+import io.sentinel.cluster.ClusterStates;
+import io.sentinel.cluster.LocationViews;
 import io.sentinel.cluster.Leadership;
 import io.sentinel.cluster.MemberIds;
 import io.sentinel.config.CheckConfig;
@@ -121,10 +122,13 @@ public final class SentinelDaemon implements AutoCloseable {
 
         Leadership leadership = config.cluster().isClustered() ? Leadership.inCluster() : Leadership.alone();
         String memberId = MemberIds.next(config.cluster().location());
+        // in a cluster the thresholds give this location's view, and the leader writes the decided states
         CheckStates states = new CheckStates(checks::check,
-                leadership.isClustered() ? new DecidedStates(storage.checkStates, leadership) : storage.checkStates,
-                options.clock());
-        Restore.checkStates(states, checks, storage);
+                leadership.isClustered() ? LocationViews.NOT_DECIDED : storage.checkStates, options.clock());
+        if (!leadership.isClustered()) {
+            Restore.checkStates(states, checks, storage);
+        }
+        ClusterStates clusterStates = new ClusterStates(config.cluster(), checks, storage.locationViews, options.clock());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
                 storage.checkStates.writerStatus(), storage.decisions.writerStatus(), report.writerStatus()));
@@ -140,8 +144,8 @@ public final class SentinelDaemon implements AutoCloseable {
                 options.clock(), leadership.isClustered() ? memberId : null);
         resources.add(0, alerting);
         if (leadership.isClustered()) {
-            // a new leader continues from the states the previous one decided, not from its own streaks
-            leadership.onChange(Restore.statesOnTakeover(states, checks, storage));
+            // a new leader continues from the states and signals the previous one decided
+            leadership.onChange(Restore.decisionsOnTakeover(clusterStates, storage));
         }
         leadership.onChange(alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
@@ -153,7 +157,8 @@ public final class SentinelDaemon implements AutoCloseable {
         AlertRules alertRules = new AlertRules(storage.results, options.clock());
         Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
                 List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
-                leadership::isLeader);
+                leadership::isLeader, leadership.isClustered()
+                        ? new LocationViews(config.cluster().location(), storage.locationViews)::record : null);
         ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
         resources.add(0, scheduler);
         ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);
@@ -175,6 +180,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
+        main.bind(BeanNames.CLUSTER_STATES, clusterStates);
         main.bind(BeanNames.ALERT_ROUTER, alerting.path);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.path);
         main.bind(BeanNames.RETENTION, storage.retention);
@@ -283,17 +289,23 @@ public final class SentinelDaemon implements AutoCloseable {
                     && stored.lastProbeAt().isAfter(spooled.lastProbeAt()) ? stored : spooled;
         }
 
-        /** For a cluster member: the decided states read again each time it is elected. */
-        static Leadership.Duties statesOnTakeover(CheckStates states, CheckIndex checks, Storage storage) {
+        /** For a cluster member: the decided states and the locations' signals, read again each time it is elected. */
+        static Leadership.Duties decisionsOnTakeover(ClusterStates clusterStates, Storage storage) {
             return new Leadership.Duties() {
                 @Override
                 public void lead() {
-                    checkStates(states, checks, storage);
+                    try {
+                        clusterStates.restore(storage.checkStates.loadAll(), storage.alertEvents.recent(1_000));
+                    } catch (RuntimeException unavailable) {
+                        LOG.warn("Could not read the decided states ({}); checks are decided afresh from the"
+                                + " locations' views", unavailable.getMessage());
+                        clusterStates.restore(Map.of(), List.of());
+                    }
                 }
 
                 @Override
                 public void follow() {
-                    // the states stay as they are: this instance keeps judging its results, and decides nothing
+                    // nothing to hand over: the decisions are in the database
                 }
             };
         }

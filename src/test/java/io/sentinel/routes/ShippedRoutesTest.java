@@ -112,7 +112,8 @@ class ShippedRoutesTest extends CamelTestSupport {
     protected void bindToRegistry(Registry registry) {
         for (String name : List.of(BeanNames.RESULT_INTAKE, BeanNames.CONNECTIVITY_GATE, BeanNames.PROBE_METRICS,
                 BeanNames.RESULT_RECORDER, BeanNames.RULES, BeanNames.ALERT_ROUTER, BeanNames.ALERT_DELIVERY,
-                BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT)) {
+                BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT,
+                BeanNames.CLUSTER_STATES)) {
             registry.bind(name, new Step(name));
         }
         // a single instance's leader-only policy: it does nothing
