@@ -17,6 +17,7 @@ import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
+import io.sentinel.cluster.ClusterMembership;
 import io.sentinel.cluster.ClusterServices;
 import io.sentinel.cluster.ClusterStates;
 import io.sentinel.cluster.LocationViews;
@@ -186,8 +187,11 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.DATABASE, storage.database);
         main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
+        ClusterMembership membership = new ClusterMembership(config.cluster(), memberId, apiUrl(config), leadership,
+                storage.members, storage.locationViews, storage.checkStates, metrics, options.clock());
+        main.bind(BeanNames.CLUSTER_MEMBERSHIP, membership);
         main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, alertRules::timeUntilExhausted,
-                options.clock(), scheduler::routeOf, configurationChanges::status));
+                options.clock(), scheduler::routeOf, configurationChanges::status, membership));
         main.bind(BeanNames.STATUS_PAGE, new StatusPage());
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
@@ -231,6 +235,19 @@ public final class SentinelDaemon implements AutoCloseable {
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
         return new SentinelDaemon(config, main, alerting, rules, resources, live, configurationChanges);
+    }
+
+    /** Where this instance's API answers, as other members and people should call it. */
+    private static String apiUrl(SentinelConfig config) {
+        String host = config.server().host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException unnamed) {
+                host = "localhost";
+            }
+        }
+        return "http://" + host + ":" + config.server().port();
     }
 
     /**

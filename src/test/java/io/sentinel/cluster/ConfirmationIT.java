@@ -14,6 +14,8 @@ import io.sentinel.testing.ClusterNodes;
 import io.sentinel.testing.PostgresSchemas;
 import io.sentinel.testing.SlackAlertsConfig;
 import io.sentinel.testing.SlackKeys;
+import io.sentinel.testing.StatusView;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +73,8 @@ class ConfirmationIT {
                     """.formatted(target.port()) + SlackAlertsConfig.alertsTo(slack.port()));
             cluster.start("eu-1", yaml);
             cluster.start("us-1", yaml);
-            cluster.awaitLeader(Duration.ofSeconds(60));
+            ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(60));
+            ClusterNodes.Node follower = cluster.nodes().stream().filter(node -> node != leader).findFirst().orElseThrow();
 
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered().stream()
                     .anyMatch(key -> key.startsWith("location:us-1:home@") && key.contains("/FIRING-DEGRADED/")));
@@ -79,6 +82,19 @@ class ConfirmationIT {
             assertThat(delivered()).as("one location is not an outage: " + cluster.logs())
                     .noneMatch(key -> key.startsWith("home@"));
             assertThat(bodies()).anyMatch(body -> body.contains("location us-1 cannot reach home"));
+            JsonNode status = StatusView.parse(follower.daemon().get("/api/status").body());
+            assertThat(status.path("cluster").path("members")).hasSize(2);
+            assertThat(status.path("cluster").path("leads").asBoolean()).isFalse();
+            assertThat(status.path("cluster").path("leader").asText()).startsWith(leader.location() + "-");
+            JsonNode home = StatusView.check(follower.daemon(), "home");
+            assertThat(home.path("state").asText()).as("decided by the leader").isEqualTo("UP");
+            assertThat(home.path("locations").path("us-1").path("state").asText()).isEqualTo("DOWN");
+            assertThat(home.path("locations").path("us-1").path("lastResult").path("outcome").asText()).isEqualTo("DOWN");
+            assertThat(home.path("locations").path("eu-1").path("lastResult").path("outcome").asText()).isEqualTo("UP");
+            assertThat(leader.daemon().get("/observe/metrics").body()).contains("sentinel_cluster_leader 1.0")
+                    .contains("sentinel_location_checks_down{location=\"us-1\"} 1.0");
+            assertThat(follower.daemon().get("/observe/metrics").body()).contains("sentinel_cluster_leader 0.0")
+                    .contains("sentinel_cluster_members 2.0");
 
             target.stubFor(get("/eu-1/health").willReturn(serverError()));
             await().atMost(Duration.ofSeconds(60)).until(() -> delivered().stream()

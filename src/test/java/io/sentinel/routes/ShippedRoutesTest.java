@@ -113,7 +113,7 @@ class ShippedRoutesTest extends CamelTestSupport {
         for (String name : List.of(BeanNames.RESULT_INTAKE, BeanNames.CONNECTIVITY_GATE, BeanNames.PROBE_METRICS,
                 BeanNames.RESULT_RECORDER, BeanNames.RULES, BeanNames.ALERT_ROUTER, BeanNames.ALERT_DELIVERY,
                 BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT,
-                BeanNames.CLUSTER_STATES)) {
+                BeanNames.CLUSTER_STATES, BeanNames.CLUSTER_MEMBERSHIP)) {
             registry.bind(name, new Step(name));
         }
         // a single instance's leader-only policy: it does nothing
