@@ -65,6 +65,19 @@ public final class ClusterNodes implements AutoCloseable {
         return node;
     }
 
+    /**
+     * Starts a node at {@code location} from the configuration already written in its directory, with more
+     * environment variables.
+     */
+    public Node startIn(String location, Map<String, String> environment) throws IOException, InterruptedException {
+        Path directory = root.resolve(location);
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("SENTINEL_LOCATION", location);
+        Node node = new Node(location, directory, DaemonProcess.start(directory, all));
+        nodes.add(node);
+        return node;
+    }
+
     /** The node whose log says it leads now, once one does. */
     public Node awaitLeader(Duration within) throws InterruptedException {
         Instant deadline = Instant.now().plus(within);
