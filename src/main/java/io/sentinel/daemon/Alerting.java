@@ -53,7 +53,7 @@ final class Alerting implements AutoCloseable {
                 channel.id(), channel.howToEnable()));
         this.decisions = storage.decisions;
         List<Decision> uncopied = decisions.uncopied();
-        this.incidentTracker = new IncidentTracker(Topology.of(config));
+        this.incidentTracker = new IncidentTracker(Topology.of(config, checks));
         IncidentRestore.into(incidentTracker, storage, uncopied, clock);
         List<AlertEvent> recent = new ArrayList<>();
         try {
