@@ -113,7 +113,7 @@ class Webhook:
         return server
 
 
-def write_config(directory, checks, target_port, webhook_port, group_window=""):
+def write_config(directory, checks, target_port, webhook_port, group_window="", slack_burst=None):
     lines = [
         "storage:",
         f"  url: jdbc:h2:file:{directory}/data/sentinel",
@@ -131,7 +131,8 @@ def write_config(directory, checks, target_port, webhook_port, group_window=""):
         "alerts:",
         *([f"  groupWindow: {group_window}"] if group_window else []),
         "  channels:",
-        f"    - {{id: ops-slack, type: slack, webhookUrl: \"http://127.0.0.1:{webhook_port}/hook\"}}",
+        f"    - {{id: ops-slack, type: slack, webhookUrl: \"http://127.0.0.1:{webhook_port}/hook\""
+        + (f", burst: {slack_burst}" if slack_burst else "") + "}",
         "  routing: {critical: [ops-slack], high: [ops-slack], medium: [ops-slack]}",
     ]
     path = os.path.join(directory, "sentinel.yaml")

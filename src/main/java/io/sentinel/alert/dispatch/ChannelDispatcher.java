@@ -18,8 +18,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Sends one channel's notifications from the outbox in {@link DeliveryOrder} (an incident's notifications in
- * the order they happened, the oldest first across incidents), at most one message per {@code spacing}.
- * A message carries the head of the queue and what may go with it ({@link Grouping}): a new head waits up to
+ * the order they happened, the oldest first across incidents), at the channel's {@link ChannelRate} (Slack: one
+ * message a second on average, a few back to back after a quiet spell). A message carries the head of the queue and what may go with it ({@link Grouping}): a new head waits up to
  * the grouping window for the notifications decided with it. Every notification of a message is marked
  * delivered, retried or given up together, in one write, when the channel answers. A passing failure pauses
  * the whole channel ({@link ChannelPace}, {@link RetryPolicy}) and the same head is tried first when the
@@ -45,12 +45,13 @@ public final class ChannelDispatcher {
     /** Notifications of a message the channel refused as a whole: each is tried alone, to find the one it refuses. */
     private final Set<String> alone = new HashSet<>();
 
+    /** Every notification alone, never two closer together than {@code spacing}: what narrow tests use. */
     public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing, Clock clock,
                              RandomGenerator random, Fallback fallback, DeliveryListener listener) {
-        this(sender, outbox, retries, spacing, Grouping.NONE, clock, random, fallback, listener);
+        this(sender, outbox, retries, ChannelRate.every(spacing), Grouping.NONE, clock, random, fallback, listener);
     }
 
-    public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing,
+    public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, ChannelRate rate,
                              Grouping grouping, Clock clock, RandomGenerator random, Fallback fallback,
                              DeliveryListener listener) {
         this.sender = sender;
@@ -60,7 +61,7 @@ public final class ChannelDispatcher {
         this.fallback = fallback;
         this.listener = listener;
         this.grouping = grouping;
-        this.pace = new ChannelPace(spacing, retries, random);
+        this.pace = new ChannelPace(rate, retries, random);
     }
 
     public String channelId() {

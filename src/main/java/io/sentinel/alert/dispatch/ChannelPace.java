@@ -6,36 +6,42 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * When one channel may be called next: never sooner than its spacing after the last call (Slack takes one
- * message a second per webhook), and after passing failures not before the channel's pause is over. Any
- * answer that is not a passing failure (taken, or refused for good) shows the channel works and ends the
- * pause, so a backlog drains at the channel's rate as soon as it recovers.
+ * When one channel may be called next: on average no more than once per {@link ChannelRate#spacing()} (Slack
+ * takes one message a second per webhook), with up to {@link ChannelRate#burst()} calls back to back after the
+ * channel has been quiet. It is a token bucket kept as one instant (the generic cell rate algorithm): every call
+ * moves {@code theoretical} one spacing on from the later of itself and the call's time, and a call may be made
+ * once the clock is no more than {@code burst - 1} spacings before it. So a quiet channel takes {@code burst}
+ * calls at once, then one per spacing, and every spacing of quiet earns one call back, up to {@code burst}.
+ *
+ * <p>After passing failures the channel is not called before its pause is over, and then without a burst: the
+ * first call at the end of the pause, the next ones a spacing apart, until quiet earns the burst back. Any answer
+ * that is not a passing failure (taken, or refused for good) shows the channel works and ends the pause, so a
+ * backlog drains at the channel's rate as soon as it recovers.
  */
 final class ChannelPace {
 
-    private final Duration spacing;
+    private final ChannelRate rate;
     private final RetryPolicy retries;
     private final RandomGenerator random;
-    private Instant freeAt = Instant.MIN;
+    /** The moment the bucket would be full again if nothing more were sent; {@code null} while it is full. */
+    private Instant theoretical;
     private int failuresInARow;
 
-    ChannelPace(Duration spacing, RetryPolicy retries, RandomGenerator random) {
-        if (spacing.isNegative()) {
-            throw new IllegalArgumentException("spacing cannot be negative, was " + spacing);
-        }
-        this.spacing = spacing;
+    ChannelPace(ChannelRate rate, RetryPolicy retries, RandomGenerator random) {
+        this.rate = rate;
         this.retries = retries;
         this.random = random;
     }
 
+    /** The earliest moment the channel may be called: {@link Instant#MIN} when it may be called at once. */
     Instant freeAt() {
-        return freeAt;
+        return theoretical == null ? Instant.MIN : theoretical.minus(allowance());
     }
 
-    /** The channel answered (took the message or refused it for good). */
+    /** The channel answered a call made now (took the message or refused it for good). */
     void answered(Instant now) {
         failuresInARow = 0;
-        freeAt = now.plus(spacing);
+        took(now);
     }
 
     /**
@@ -46,7 +52,19 @@ final class ChannelPace {
     Instant failed(Instant now, Optional<Duration> channelAsked) {
         failuresInARow++;
         Duration pause = retries.pause(failuresInARow, channelAsked, random);
-        freeAt = now.plus(pause.compareTo(spacing) > 0 ? pause : spacing);
-        return freeAt;
+        Instant resume = now.plus(pause.compareTo(rate.spacing()) > 0 ? pause : rate.spacing());
+        // no burst right after the channel asked us to slow down: one call at the end of the pause, then the pace
+        theoretical = resume.plus(allowance());
+        return resume;
+    }
+
+    private void took(Instant now) {
+        Instant from = theoretical == null || theoretical.isBefore(now) ? now : theoretical;
+        theoretical = from.plus(rate.spacing());
+    }
+
+    /** How far ahead of the clock the bucket may run: the calls of a burst beyond the first. */
+    private Duration allowance() {
+        return rate.spacing().multipliedBy(rate.burst() - 1L);
     }
 }
