@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param id         the name routing refers to
  * @param webhookUrl the webhook URL (a secret: anyone holding it can post)
- * @param burst      how many messages may leave back to back after a quiet spell; beyond them, one a second
+ * @param burst      how many alerts may leave sooner than one message a second after a quiet spell, each in a
+ *                   message of its own if they come apart; beyond them, one message a second
  */
 public record SlackChannelConfig(String id, Secret webhookUrl, int burst) implements ChannelConfig {
 
@@ -21,9 +22,9 @@ public record SlackChannelConfig(String id, Secret webhookUrl, int burst) implem
     public static final Duration SPACING = Duration.ofSeconds(1);
     /**
      * Slack allows "short bursts" over one a second without saying how large. Five alerts decided apart within one
-     * second may need five messages to each leave within its grouping window: four back to back and one earned
-     * back during that second are exactly enough, five leave one to spare. Over any stretch of time that is at
-     * most four messages more than one a second.
+     * second may need five messages to each leave within its grouping window; more than five at once is a storm,
+     * better read in one or two messages than in many. Over any stretch of time it costs Slack at most five
+     * messages more than one a second.
      */
     public static final int DEFAULT_BURST = 5;
     /** Slack names no burst size; more than this would be betting on an undocumented allowance. */

@@ -68,7 +68,7 @@ class MessageGroupingTest {
                 new Random(7), (notification, reason, broken) -> fallbacks.add(notification.key()), DeliveryListener.NONE);
     }
 
-    /** Slack as shipped: one message a second on average, five back to back, and the default window. */
+    /** Slack as shipped: one message a second, sooner for up to five alerts after a quiet spell; the default window. */
     private ChannelDispatcher slackAsShipped() {
         return new ChannelDispatcher(channel, outbox, RetryPolicy.STANDARD,
                 new ChannelRate(SlackChannelConfig.SPACING, SlackChannelConfig.DEFAULT_BURST),
@@ -118,6 +118,23 @@ class MessageGroupingTest {
         }
         assertThat(channel.messages.get(6).at()).as("six sent in 1.05 s: the seventh waits for the pace")
                 .isEqualTo(channel.messages.get(0).at().plus(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aStormOfFiftyAlertsOverASecondIsTwoMessagesTheSecondAtTheSteadyPace() {
+        ChannelDispatcher dispatcher = slackAsShipped();
+        Instant start = clock.instant();
+        for (int i = 0; i < 50; i++) {
+            clock.set(start.plus(Duration.ofMillis(20L * i)));
+            fire("inc-" + i);
+            DispatcherDriver.deliverUntil(dispatcher, clock, clock.instant().plus(Duration.ofMillis(19)));
+        }
+        deliverAll(dispatcher);
+
+        assertThat(channel.messages).extracting(message -> message.keys().size()).containsExactly(11, 39);
+        assertThat(channel.messages.get(0).at()).isEqualTo(start.plus(AlertsConfig.DEFAULT_GROUP_WINDOW));
+        assertThat(channel.messages.get(1).at()).as("more alerts than the burst: they wait for the one-a-second pace")
+                .isEqualTo(channel.messages.get(0).at().plus(Duration.ofSeconds(1)));
     }
 
     @Test

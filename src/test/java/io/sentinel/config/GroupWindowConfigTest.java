@@ -19,7 +19,7 @@ class GroupWindowConfigTest {
     }
 
     @Test
-    void aSlackChannelTakesFiveMessagesBackToBackUnlessItSaysOtherwise() throws InvalidConfigException {
+    void aSlackChannelLetsFiveAlertsOutSoonerThanOneASecondUnlessItSaysOtherwise() throws InvalidConfigException {
         AlertsConfig alerts = ConfigTexts.load(MINIMAL + """
                 alerts:
                   channels:

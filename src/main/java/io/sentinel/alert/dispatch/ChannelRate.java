@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often a channel's service lets us call it: on average one message per {@code spacing}, with up to
- * {@code burst} messages back to back after a quiet spell ({@link ChannelPace}).
+ * How often a channel's service lets us call it: one message per {@code spacing} at the steady pace, sooner for up
+ * to {@code burst} notifications after a quiet spell ({@link ChannelPace}).
  *
- * @param spacing the average time between two messages; zero for a channel that takes any rate
- * @param burst   how many messages may leave back to back, at least one
+ * @param spacing the time between two messages at the steady pace; zero for a channel that takes any rate
+ * @param burst   how many notifications may leave sooner than the steady pace, at least one
  */
 public record ChannelRate(Duration spacing, int burst) {
 
@@ -21,11 +21,11 @@ public record ChannelRate(Duration spacing, int burst) {
             throw new IllegalArgumentException("spacing cannot be negative, was " + spacing);
         }
         if (burst < 1) {
-            throw new IllegalArgumentException("a burst is at least one message, not " + burst);
+            throw new IllegalArgumentException("a burst is at least one notification, not " + burst);
         }
     }
 
-    /** One message per {@code spacing}, never two closer together. */
+    /** One message per {@code spacing}, never two closer together (a burst of one: the message at the pace). */
     public static ChannelRate every(Duration spacing) {
         return new ChannelRate(spacing, 1);
     }
