@@ -106,12 +106,13 @@ class IncidentReportIT {
     void theDraftOfARealIncidentHoldsExactlyItsRecordedFacts() throws Exception {
         String id;
         try (DaemonProcess daemon = DaemonProcess.start(directory, Map.of("REPORT_IT_KEY", KEY))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?state=open").path("incidents").size() == 1);
-            id = json(daemon, "/api/incidents?state=open&since=1h").path("incidents").get(0).path("id").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?kind=alert&state=open")
+                    .path("incidents").size() == 1);
+            id = json(daemon, "/api/incidents?kind=alert&state=open&since=1h").path("incidents").get(0).path("id").asText();
             await().atMost(Duration.ofSeconds(60)).until(() -> allDelivered(daemon, id, 2));
 
             target.stubFor(get("/health").willReturn(okJson("{}")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?state=closed&since=1h")
+            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?kind=alert&state=closed&since=1h")
                     .path("incidents").size() == 1 && allDelivered(daemon, id, 4));
             JsonNode incident = json(daemon, "/api/incidents/" + id);
             Instant resolvedAt = Instant.parse(incident.path("resolvedAt").asText());
