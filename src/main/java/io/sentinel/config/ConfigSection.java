@@ -1,6 +1,5 @@
 package io.sentinel.config;
 
-import io.sentinel.secret.Redactor;
 import io.sentinel.secret.Secret;
 import java.net.URI;
 import java.time.Duration;
@@ -12,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -27,8 +25,6 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ConfigSection {
 
-    private static final Pattern SECRET_VARIABLE =
-            Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PAT|WEBHOOK|CREDENTIAL|AUTH).*");
 
     /** The longest a duration may be when its reader names no maximum: a day covers every timeout and wait. */
     static final Duration LONGEST_SETTING = Duration.ofDays(1);
@@ -190,10 +186,7 @@ public final class ConfigSection {
         });
     }
 
-    /**
-     * A map of strings, such as HTTP headers. Values taken from credential-like environment variables are
-     * registered with the redactor, because headers are where API keys travel.
-     */
+    /** A map of strings, such as HTTP headers. */
     public Map<String, String> textMap(String key) {
         Optional<ConfigSection> section = section(key);
         if (section.isEmpty()) {
@@ -202,11 +195,7 @@ public final class ConfigSection {
         Map<String, String> values = new LinkedHashMap<>();
         for (String name : section.get().keys()) {
             section.get().scalar(name).ifPresent(scalar -> {
-                EnvInterpolator.Interpolated value = section.get().interpolate(name, scalar);
-                if (value.variables().stream().anyMatch(v -> SECRET_VARIABLE.matcher(v).matches())) {
-                    Redactor.global().register(value.value());
-                }
-                values.put(name, value.value());
+                values.put(name, section.get().interpolate(name, scalar).value());
             });
         }
         return values;

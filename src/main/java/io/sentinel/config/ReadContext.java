@@ -1,5 +1,6 @@
 package io.sentinel.config;
 
+import io.sentinel.secret.Redactor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,6 +26,9 @@ final class ReadContext {
 
     /** Shorter values would replace innocent text ("1", "on"); the redactor draws the same line. */
     private static final int MIN_MASKED_LENGTH = 6;
+    /** Variable names that say they hold a credential. */
+    private static final Pattern SECRET_VARIABLE =
+            Pattern.compile("(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|PASS|PAT|WEBHOOK|CREDENTIAL|AUTH).*");
 
     private final Path file;
     private final EnvInterpolator interpolator;
@@ -41,12 +45,19 @@ final class ReadContext {
         return file;
     }
 
-    /** The scalar's text with {@code ${VAR}} replaced; values from the environment are remembered for masking. */
+    /**
+     * The scalar's text with {@code ${VAR}} replaced; values from the environment are remembered for masking, and
+     * those of credential-named variables are registered with the redactor, wherever they are written: a key
+     * travels in a header, but also in a URL's path or query, a request body or a route option.
+     */
     EnvInterpolator.Interpolated interpolate(ScalarNode scalar) {
         EnvInterpolator.Interpolated value = interpolator.interpolate(scalar.getValue());
         value.fromEnvironment().forEach((found, variable) -> {
             if (found.strip().length() >= MIN_MASKED_LENGTH) {
                 environmentValues.putIfAbsent(found.strip(), variable);
+            }
+            if (SECRET_VARIABLE.matcher(variable).matches()) {
+                Redactor.global().register(found);
             }
         });
         return value;

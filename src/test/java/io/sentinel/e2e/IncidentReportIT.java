@@ -32,8 +32,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,11 +111,12 @@ class IncidentReportIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?kind=alert&state=open")
                     .path("incidents").size() == 1);
             id = json(daemon, "/api/incidents?kind=alert&state=open&since=1h").path("incidents").get(0).path("id").asText();
-            await().atMost(Duration.ofSeconds(60)).until(() -> allDelivered(daemon, id, 2));
+            awaitIncident(daemon, id, "its FIRING delivered to both channels", () -> allDelivered(daemon, id, 2));
 
             target.stubFor(get("/health").willReturn(okJson("{}")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?kind=alert&state=closed&since=1h")
-                    .path("incidents").size() == 1 && allDelivered(daemon, id, 4));
+            awaitIncident(daemon, id, "closed, with its RESOLVED delivered to both channels", () -> json(daemon,
+                    "/api/incidents?kind=alert&state=closed&since=1h").path("incidents").size() == 1
+                    && allDelivered(daemon, id, 4));
             JsonNode incident = json(daemon, "/api/incidents/" + id);
             Instant resolvedAt = Instant.parse(incident.path("resolvedAt").asText());
             // results are written in order: once a later one is stored, every result of the incident is
@@ -265,6 +268,19 @@ class IncidentReportIT {
     }
 
     private record Fact(Instant at, String text) {
+    }
+
+    /** Waits for the incident to reach a stage; when it does not, the failure shows the incident and the daemon's log. */
+    private static void awaitIncident(DaemonProcess daemon, String id, String stage, Callable<Boolean> reached) throws Exception {
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(reached);
+        } catch (ConditionTimeoutException timeout) {
+            List<String> log = daemon.log().lines().toList();
+            throw new AssertionError("incident " + id + " not " + stage + " within 60 s: "
+                    + daemon.get("/api/incidents/" + id).body() + "\nclosed incidents: "
+                    + daemon.get("/api/incidents?kind=alert&state=closed&since=1h").body() + "\nthe daemon's log ends with:\n"
+                    + String.join("\n", log.subList(Math.max(0, log.size() - 80), log.size())), timeout);
+        }
     }
 
     private static boolean allDelivered(DaemonProcess daemon, String id, int expected) throws Exception {
