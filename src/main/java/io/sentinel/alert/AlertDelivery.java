@@ -1,6 +1,7 @@
 package io.sentinel.alert;
 
 import io.sentinel.alert.dispatch.ChannelDispatcher;
+import io.sentinel.alert.dispatch.ChannelRate;
 import io.sentinel.alert.dispatch.DeliveryListener;
 import io.sentinel.alert.dispatch.DispatcherLoop;
 import io.sentinel.alert.dispatch.Grouping;
@@ -8,7 +9,6 @@ import io.sentinel.alert.dispatch.RetryPolicy;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +25,8 @@ public final class AlertDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertDelivery.class);
 
-    /** A channel's sender, how far apart its messages must be, and how it gathers notifications into messages. */
-    public record Channel(ChannelSender sender, Duration spacing, Grouping grouping) {
+    /** A channel's sender, how often its service lets us call it, and how it gathers notifications into messages. */
+    public record Channel(ChannelSender sender, ChannelRate rate, Grouping grouping) {
     }
 
     private final Map<String, DispatcherLoop> loops = new LinkedHashMap<>();
@@ -43,7 +43,7 @@ public final class AlertDelivery implements AutoCloseable {
         this.reminders = reminders;
         Random random = new Random();
         for (Channel channel : channels) {
-            ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.spacing(),
+            ChannelDispatcher dispatcher = new ChannelDispatcher(channel.sender(), outbox, retries, channel.rate(),
                     channel.grouping(), clock, random, fallback, listener);
             loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
         }

@@ -27,7 +27,7 @@ public final class ApiHeaderFilterStrategy implements HeaderFilterStrategy {
 
     /** The query parameters the handlers read. */
     static final Set<String> QUERY_PARAMETERS = caseInsensitive("limit", "reason", "state", "since", "offset",
-            "format");
+            "format", "kind");
 
     static final String AUTHORIZATION = "Authorization";
 

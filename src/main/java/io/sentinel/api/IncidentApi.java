@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,8 +32,9 @@ import java.util.Optional;
 import org.apache.camel.Header;
 
 /**
- * {@code GET /api/incidents} (alerts' incidents, filtered and paged), {@code GET /api/incidents/{id}} and
- * {@code GET /api/incidents/{id}/report.md} (the post-incident report draft of an alert's incident).
+ * {@code GET /api/incidents} (outages of dependencies, or alerts' incidents with {@code kind=alert}; filtered and
+ * paged), {@code GET /api/incidents/{id}} and {@code GET /api/incidents/{id}/report.md} (the post-incident report
+ * draft of an outage or of one alert's incident).
  *
  * <p>{@code {id}} is either an alert's incident id (as the list and notifications show it: its timeline of alert
  * events and every notification with when it was delivered, and {@code incident}, the outage of a dependency it
@@ -44,6 +46,9 @@ public final class IncidentApi {
     /** As far back as incidents can be asked for: the longest retention there is. */
     static final Duration LONGEST_SINCE = Duration.ofDays(3650);
     static final String MARKDOWN = "text/markdown; charset=utf-8";
+    static final String OUTAGE = "outage";
+    static final String ALERT = "alert";
+    private static final String HREF = "/api/incidents/";
 
     private final IncidentRecords records;
     private final IncidentReports reports;
@@ -60,25 +65,84 @@ public final class IncidentApi {
         this.clock = clock;
     }
 
+    /**
+     * {@code GET /api/incidents}: the outages of dependencies ({@code kind=outage}, the default), each with the alerts
+     * listed in it, or the alerts' own incidents ({@code kind=alert}), as the list answered before outages existed.
+     */
     public ApiReply recent(@Header("state") String state, @Header("since") String since, @Header("limit") String limit,
-                           @Header("offset") String offset) {
+                           @Header("offset") String offset, @Header("kind") String kind) {
         IncidentQuery query;
+        boolean outages;
         try {
+            outages = outages(kind);
             query = new IncidentQuery(open(state), since(since),
                     QueryParameters.wholeNumber("limit", limit, IncidentQuery.DEFAULT_LIMIT, 1, IncidentQuery.MAX_LIMIT),
                     QueryParameters.wholeNumber("offset", offset, 0, 0, IncidentQuery.MAX_OFFSET));
         } catch (IllegalArgumentException wrong) {
             return ApiReply.badRequest(wrong.getMessage());
         }
-        List<IncidentSummary> page = records.find(query);
+        List<Map<String, Object>> page = outages ? outagePage(query) : alertPage(query);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("incidents", page.stream().map(IncidentJson::summary).toList());
+        body.put("kind", outages ? OUTAGE : ALERT);
+        body.put("incidents", page);
         body.put("limit", query.limit());
         body.put("offset", query.offset());
         if (page.size() == query.limit() && query.offset() + query.limit() <= IncidentQuery.MAX_OFFSET) {
             body.put("nextOffset", query.offset() + query.limit());
         }
         return ApiReply.ok(body);
+    }
+
+    private List<Map<String, Object>> alertPage(IncidentQuery query) {
+        return records.find(query).stream().map(IncidentJson::summary).toList();
+    }
+
+    /** Each outage as the outage's own answer begins, with the alerts listed in it and where to read each. */
+    private List<Map<String, Object>> outagePage(IncidentQuery query) {
+        List<Incident> page = incidents.find(query.open(), query.activeSince(), query.limit(), query.offset());
+        Map<String, List<IncidentAlert>> listed = new LinkedHashMap<>();
+        incidents.alertsOf(page.stream().map(Incident::id).toList())
+                .forEach(alert -> listed.computeIfAbsent(alert.incidentId(), id -> new ArrayList<>()).add(alert));
+        return page.stream().map(incident -> {
+            List<IncidentAlert> alerts = listed.getOrDefault(incident.id(), List.of());
+            Map<String, Object> json = summary(incident, alerts);
+            json.put("alerts", alerts.stream().map(IncidentApi::listedAlert).toList());
+            json.put("href", HREF + incident.id());
+            json.put("report", HREF + incident.id() + "/report.md");
+            return json;
+        }).toList();
+    }
+
+    /** An alert as an outage lists it: who it is and its role, in the list and in the outage's answer alike. */
+    private static Map<String, Object> listed(IncidentAlert alert) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", alert.alertId());
+        json.put("subject", alert.subject());
+        json.put("dependency", alert.dependency());
+        json.put("role", alert.role().name());
+        if (alert.heldBy() != null) {
+            json.put("heldBy", alert.heldBy());
+        }
+        return json;
+    }
+
+    private static Map<String, Object> listedAlert(IncidentAlert alert) {
+        Map<String, Object> json = listed(alert);
+        json.put("href", HREF + alert.alertId());
+        json.put("report", HREF + alert.alertId() + "/report.md");
+        return json;
+    }
+
+    private static boolean outages(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return true;
+        }
+        return switch (kind.strip().toLowerCase(Locale.ROOT)) {
+            case OUTAGE -> true;
+            case ALERT -> false;
+            default -> throw new IllegalArgumentException("kind must be outage (the outages of dependencies, the default)"
+                    + " or alert (each alert's own incident)");
+        };
     }
 
     public ApiReply one(@Header("id") String id) {
@@ -140,7 +204,7 @@ public final class IncidentApi {
         json.put("state", incident.state().name());
         incidents.alertsOf(List.of(incident.id())).stream().filter(alert -> alert.alertId().equals(alertId)).findFirst()
                 .ifPresent(alert -> json.put("role", alert.role().name()));
-        json.put("href", "/api/incidents/" + incident.id());
+        json.put("href", HREF + incident.id());
         return json;
     }
 
@@ -193,14 +257,7 @@ public final class IncidentApi {
     }
 
     private static Map<String, Object> alert(IncidentAlert alert, List<AlertEvent> events) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", alert.alertId());
-        json.put("subject", alert.subject());
-        json.put("dependency", alert.dependency());
-        json.put("role", alert.role().name());
-        if (alert.heldBy() != null) {
-            json.put("heldBy", alert.heldBy());
-        }
+        Map<String, Object> json = listed(alert);
         json.put("listedAt", alert.joinedAt().toString());
         events.stream().filter(event -> event.incidentId().equals(alert.alertId()))
                 .max(Comparator.comparing(AlertEvent::at)).ifPresent(last -> {

@@ -63,7 +63,7 @@ final class ChannelReader {
         Optional<String> type = channel.has("type") ? channel.oneOf("type", CHANNEL_TYPES) : channel.requiredText("type", "log");
         if (id.isEmpty() || type.isEmpty()) {
             // the type decides which keys are allowed: with no usable type, do not call the others unknown
-            channel.allow("groupWindow", "webhookUrl", "host", "port", "security", "username", "password", "from", "to",
+            channel.allow("groupWindow", "burst", "webhookUrl", "host", "port", "security", "username", "password", "from", "to",
                     "timeout", "endpoint");
             return Optional.empty();
         }
@@ -73,7 +73,8 @@ final class ChannelReader {
             return Optional.empty();
         }
         return switch (type.get()) {
-            case SlackChannelConfig.TYPE -> Optional.of(new SlackChannelConfig(id.get(), channel.secret("webhookUrl")));
+            case SlackChannelConfig.TYPE -> Optional.of(new SlackChannelConfig(id.get(), channel.secret("webhookUrl"),
+                    channel.intInRange("burst", 1, SlackChannelConfig.LARGEST_BURST, SlackChannelConfig.DEFAULT_BURST)));
             case EmailChannelConfig.TYPE -> readEmail(id.get(), channel);
             case RouteChannelConfig.TYPE -> readRoute(id.get(), channel);
             default -> Optional.of(new LogChannelConfig(id.get()));

@@ -47,6 +47,8 @@ final class Alerting implements AutoCloseable, Leadership.Duties {
     final DecisionLog decisions;
     final LeaderAlertPath path = new LeaderAlertPath();
     private final SentinelConfig config;
+    /** The checks in force, live: a held alert's wait follows an interval changed in place. */
+    private final CheckIndex checks;
     private final Storage storage;
     private final AlertPolicy policy;
     private final HttpCaller http;
@@ -60,6 +62,7 @@ final class Alerting implements AutoCloseable, Leadership.Duties {
     Alerting(SentinelConfig config, CheckIndex checks, Storage storage, Path dataDirectory, MeterRegistry metrics,
              HttpCaller http, RouteCaller routes, Clock clock, String claimant) {
         this.config = config;
+        this.checks = checks;
         this.storage = storage;
         this.http = http;
         this.routes = routes;
@@ -87,7 +90,7 @@ final class Alerting implements AutoCloseable, Leadership.Duties {
             return;
         }
         List<Decision> uncopied = decisions.uncopied();
-        IncidentTracker incidentTracker = new IncidentTracker(Topology.of(config));
+        IncidentTracker incidentTracker = new IncidentTracker(Topology.of(config, checks));
         IncidentRestore.into(incidentTracker, storage, uncopied, clock);
         List<AlertEvent> recent = new ArrayList<>();
         try {

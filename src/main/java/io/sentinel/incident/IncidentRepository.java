@@ -1,5 +1,6 @@
 package io.sentinel.incident;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +19,15 @@ public interface IncidentRepository {
     /** The incidents an alert is listed in, newest opened first (a released alert is in two). */
     List<Incident> listing(String alertId);
 
-    /** The most recently opened incidents, newest first. */
-    List<Incident> recent(int limit);
+    /**
+     * Incidents for a list: open ones first, then the most recently recovered.
+     *
+     * @param open        only open ones (true), only recovered or closed ones (false), or both (empty)
+     * @param activeSince only those open at some moment since then: still open, or recovered at or after it
+     * @param limit       at most this many
+     * @param offset      skipping this many
+     */
+    List<Incident> find(Optional<Boolean> open, Optional<Instant> activeSince, int limit, int offset);
 
     /** The alerts listed in these incidents, in the order they were listed. */
     List<IncidentAlert> alertsOf(Collection<String> incidentIds);

@@ -75,8 +75,11 @@ public final class IncidentTracker {
         private String incidentId;
         private AlertRole role;
         private String heldBy;
-        /** For a held alert whose parent recovered: when it is released if it still fires. */
-        private Instant releaseAt;
+        /**
+         * For a held alert: when its parents were last seen all recovered. It is released if it still fires its
+         * check's recovery time later, as configured when that time comes (an interval may change meanwhile).
+         */
+        private Instant parentsRecoveredAt;
 
         Firing(AlertEvent event, String incidentId, AlertRole role, String heldBy) {
             this.event = event;
@@ -303,9 +306,9 @@ public final class IncidentTracker {
                 continue;
             }
             if (parentDown(held.event.dependency()).isPresent()) {
-                held.releaseAt = null;
-            } else if (held.releaseAt == null) {
-                held.releaseAt = at.plus(topology.releaseGrace(held.event));
+                held.parentsRecoveredAt = null;
+            } else if (held.parentsRecoveredAt == null) {
+                held.parentsRecoveredAt = at;
             }
         }
     }
@@ -313,16 +316,20 @@ public final class IncidentTracker {
     private void release(Instant now, Changes changes) {
         for (Map.Entry<String, Firing> entry : new ArrayList<>(firing.entrySet())) {
             Firing held = entry.getValue();
-            if (!held.isHeld() || held.releaseAt == null || held.releaseAt.isAfter(now)) {
+            if (!held.isHeld() || held.parentsRecoveredAt == null) {
+                continue;
+            }
+            Duration recovery = topology.releaseGrace(held.event);
+            Instant at = held.parentsRecoveredAt.plus(recovery);
+            if (at.isAfter(now)) {
                 continue;
             }
             if (parentDown(held.event.dependency()).isPresent()) {
-                held.releaseAt = null;
+                held.parentsRecoveredAt = null;
                 continue;
             }
             AlertEvent event = held.event;
-            Instant at = held.releaseAt;
-            String grace = Durations.format(topology.releaseGrace(event).truncatedTo(ChronoUnit.SECONDS));
+            String grace = Durations.format(recovery.truncatedTo(ChronoUnit.SECONDS));
             changes.fact(held.incidentId, at, FactKind.DEPENDENT_RELEASED, event.subject(), event.subject() + " still "
                     + event.state() + " " + grace + " after " + held.heldBy + " recovered: told now, in its own incident");
             Incident own = ownIncident(event, at, changes);
@@ -330,7 +337,7 @@ public final class IncidentTracker {
             held.role = AlertRole.OWN;
             held.incidentId = own.id();
             held.heldBy = null;
-            held.releaseAt = null;
+            held.parentsRecoveredAt = null;
             changes.alert(held, entry.getKey(), at);
             changes.tell(event, "held while " + parent + " was DOWN; still " + event.state() + " " + grace
                     + " after it recovered");

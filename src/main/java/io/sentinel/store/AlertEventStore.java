@@ -29,6 +29,8 @@ public final class AlertEventStore {
     private static final String RECENT = "SELECT " + COLUMNS + " FROM alert_event ORDER BY at DESC, id DESC LIMIT ?";
     private static final String FOR_INCIDENT = "SELECT " + COLUMNS + " FROM alert_event WHERE incident_id = ?"
             + " ORDER BY at, id";
+    private static final String LISTED_IN = "SELECT " + COLUMNS + " FROM alert_event WHERE incident_id IN"
+            + " (SELECT alert_id FROM incident_alert WHERE incident_id = ?) ORDER BY at, id";
     private static final String FOR_CHECK = "SELECT " + COLUMNS + " FROM alert_event WHERE check_id = ?"
             + " ORDER BY at DESC, id DESC LIMIT ?";
 
@@ -76,6 +78,11 @@ public final class AlertEventStore {
     /** The events of one incident, oldest first: its timeline. */
     public List<AlertEvent> forIncident(String incidentId) {
         return query(FOR_INCIDENT, statement -> statement.setString(1, incidentId));
+    }
+
+    /** The events of every alert listed in a dependency's outage (its id: {@code incident:<dependency>@…}), oldest first. */
+    public List<AlertEvent> listedIn(String outageId) {
+        return query(LISTED_IN, statement -> statement.setString(1, outageId));
     }
 
     private interface Parameters {

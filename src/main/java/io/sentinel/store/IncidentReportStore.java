@@ -88,7 +88,9 @@ public final class IncidentReportStore implements IncidentRecords {
 
     @Override
     public List<AlertEvent> events(String incidentId) {
-        return events.forIncident(incidentId);
+        List<AlertEvent> own = events.forIncident(incidentId);
+        // no alert has an outage's id: for one, the events of the alerts listed in it
+        return own.isEmpty() ? events.listedIn(incidentId) : own;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -139,9 +140,20 @@ public final class IncidentStore implements IncidentRepository {
     }
 
     @Override
-    public List<Incident> recent(int limit) {
-        return query("SELECT " + INCIDENT_COLUMNS + " FROM incident ORDER BY opened_at DESC, id DESC LIMIT ?",
-                statement -> statement.setInt(1, limit), IncidentStore::incident);
+    public List<Incident> find(Optional<Boolean> open, Optional<Instant> activeSince, int limit, int offset) {
+        StringBuilder sql = new StringBuilder("SELECT " + INCIDENT_COLUMNS + " FROM incident WHERE 1 = 1");
+        open.ifPresent(wanted -> sql.append(wanted ? " AND state = 'OPEN'" : " AND state <> 'OPEN'"));
+        activeSince.ifPresent(since -> sql.append(" AND (state = 'OPEN' OR recovered_at >= ?)"));
+        sql.append(" ORDER BY CASE WHEN state = 'OPEN' THEN 0 ELSE 1 END, COALESCE(recovered_at, opened_at) DESC, id DESC"
+                + " LIMIT ? OFFSET ?");
+        return query(sql.toString(), statement -> {
+            int index = 1;
+            if (activeSince.isPresent()) {
+                SqlValues.setInstant(statement, index++, activeSince.get());
+            }
+            statement.setInt(index++, limit);
+            statement.setInt(index, offset);
+        }, IncidentStore::incident);
     }
 
     @Override

@@ -22,4 +22,17 @@ final class DispatcherDriver {
         }
         throw new AssertionError("the dispatcher never finished");
     }
+
+    /** What falls due up to {@code until}, the clock moved to each due time; the clock ends at {@code until}. */
+    static void deliverUntil(ChannelDispatcher dispatcher, MutableClock clock, Instant until) {
+        for (int round = 0; round < 100_000; round++) {
+            Optional<Instant> next = dispatcher.deliverDue();
+            if (next.isEmpty() || next.get().isAfter(until)) {
+                clock.set(until);
+                return;
+            }
+            clock.set(next.get());
+        }
+        throw new AssertionError("the dispatcher never settled");
+    }
 }

@@ -3,13 +3,16 @@ package io.sentinel.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.alert.dispatch.ChannelDispatcher;
+import io.sentinel.alert.dispatch.ChannelRate;
 import io.sentinel.alert.dispatch.DeliveryListener;
 import io.sentinel.alert.dispatch.Grouping;
 import io.sentinel.alert.dispatch.RetryPolicy;
 import io.sentinel.alert.outbox.DeliveryState;
 import io.sentinel.alert.outbox.Outbox;
 import io.sentinel.alert.outbox.OutboxEntry;
+import io.sentinel.config.AlertsConfig;
 import io.sentinel.config.Severity;
+import io.sentinel.config.SlackChannelConfig;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.store.Database;
 import io.sentinel.store.OutboxStore;
@@ -61,8 +64,93 @@ class MessageGroupingTest {
     }
 
     private ChannelDispatcher dispatcher() {
-        return new ChannelDispatcher(channel, outbox, RetryPolicy.STANDARD, SLACK_PACE, Grouping.within(WINDOW), clock,
+        return new ChannelDispatcher(channel, outbox, RetryPolicy.STANDARD, ChannelRate.every(SLACK_PACE), Grouping.within(WINDOW), clock,
                 new Random(7), (notification, reason, broken) -> fallbacks.add(notification.key()), DeliveryListener.NONE);
+    }
+
+    /** Slack as shipped: one message a second, sooner for up to five alerts after a quiet spell; the default window. */
+    private ChannelDispatcher slackAsShipped() {
+        return new ChannelDispatcher(channel, outbox, RetryPolicy.STANDARD,
+                new ChannelRate(SlackChannelConfig.SPACING, SlackChannelConfig.DEFAULT_BURST),
+                Grouping.within(AlertsConfig.DEFAULT_GROUP_WINDOW), clock, new Random(7),
+                (notification, reason, broken) -> fallbacks.add(notification.key()), DeliveryListener.NONE);
+    }
+
+    @Test
+    void fiveAlertsDecidedAQuarterOfASecondApartEachLeaveOneWindowAfterTheirDecision() {
+        ChannelDispatcher dispatcher = slackAsShipped();
+        Instant start = clock.instant();
+        List<Instant> decided = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            clock.set(start.plus(Duration.ofMillis(250L * i)));
+            decided.add(clock.instant());
+            fire("inc-" + i);
+            DispatcherDriver.deliverUntil(dispatcher, clock, clock.instant().plus(Duration.ofMillis(249)));
+        }
+        deliverAll(dispatcher);
+
+        assertThat(channel.messages).hasSize(5);
+        for (int i = 0; i < 5; i++) {
+            assertThat(channel.messages.get(i).keys()).containsExactly("inc-" + i + "/FIRING-DOWN/slack");
+            assertThat(channel.messages.get(i).at()).as("message %d", i)
+                    .isEqualTo(decided.get(i).plus(AlertsConfig.DEFAULT_GROUP_WINDOW));
+        }
+    }
+
+    @Test
+    void oncePastTheBurstTheNextMessageWaitsForTheOneASecondPace() {
+        ChannelDispatcher dispatcher = slackAsShipped();
+        Instant start = clock.instant();
+        for (int i = 0; i < 7; i++) {
+            clock.set(start.plus(Duration.ofMillis(210L * i)));
+            fire("inc-" + i);
+            DispatcherDriver.deliverUntil(dispatcher, clock, clock.instant().plus(Duration.ofMillis(209)));
+        }
+        deliverAll(dispatcher);
+
+        assertThat(channel.messages).extracting(message -> message.keys().get(0)).containsExactly(
+                "inc-0/FIRING-DOWN/slack", "inc-1/FIRING-DOWN/slack", "inc-2/FIRING-DOWN/slack",
+                "inc-3/FIRING-DOWN/slack", "inc-4/FIRING-DOWN/slack", "inc-5/FIRING-DOWN/slack",
+                "inc-6/FIRING-DOWN/slack");
+        for (int i = 0; i < 6; i++) {
+            assertThat(channel.messages.get(i).at()).as("message %d, within the burst and what 1.05 s earned back", i)
+                    .isEqualTo(start.plus(Duration.ofMillis(210L * i + 200)));
+        }
+        assertThat(channel.messages.get(6).at()).as("six sent in 1.05 s: the seventh waits for the pace")
+                .isEqualTo(channel.messages.get(0).at().plus(Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void aStormOfFiftyAlertsOverASecondIsTwoMessagesTheSecondAtTheSteadyPace() {
+        ChannelDispatcher dispatcher = slackAsShipped();
+        Instant start = clock.instant();
+        for (int i = 0; i < 50; i++) {
+            clock.set(start.plus(Duration.ofMillis(20L * i)));
+            fire("inc-" + i);
+            DispatcherDriver.deliverUntil(dispatcher, clock, clock.instant().plus(Duration.ofMillis(19)));
+        }
+        deliverAll(dispatcher);
+
+        assertThat(channel.messages).extracting(message -> message.keys().size()).containsExactly(11, 39);
+        assertThat(channel.messages.get(0).at()).isEqualTo(start.plus(AlertsConfig.DEFAULT_GROUP_WINDOW));
+        assertThat(channel.messages.get(1).at()).as("more alerts than the burst: they wait for the one-a-second pace")
+                .isEqualTo(channel.messages.get(0).at().plus(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void fiftyAlertsDecidedWithinTheWindowAreOneMessageAtTheShippedSettings() {
+        Instant start = clock.instant();
+        for (int i = 0; i < 50; i++) {
+            clock.set(start.plus(Duration.ofMillis(3L * i)));
+            fire("inc-" + i);
+        }
+
+        deliverAll(slackAsShipped());
+
+        assertThat(channel.messages).singleElement().satisfies(message -> {
+            assertThat(message.keys()).hasSize(50);
+            assertThat(message.at()).isEqualTo(start.plus(AlertsConfig.DEFAULT_GROUP_WINDOW));
+        });
     }
 
     @Test

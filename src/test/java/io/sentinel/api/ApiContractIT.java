@@ -160,6 +160,7 @@ class ApiContractIT {
         assertParameterError(send("GET", "/api/incidents?limit=501", ""), "limit must be from 1 to 500");
         assertParameterError(send("GET", "/api/incidents?offset=-1", ""), "offset must be from 0 to 100000");
         assertParameterError(send("GET", "/api/incidents?offset=zqx-canary", ""), "offset must be a whole number");
+        assertParameterError(send("GET", "/api/incidents?kind=zqx-canary", ""), "kind must be outage");
         assertParameterError(send("GET", "/api/report?since=32d", ""), "since reaches too far back");
         assertParameterError(send("GET", "/api/report?since=%3Cscript%3E", ""), "since must be an ISO-8601 instant");
         assertParameterError(send("GET", "/api/report?format=zqx-canary", ""), "format must be json or md");
@@ -177,6 +178,11 @@ class ApiContractIT {
         assertThat(incidents.status()).isEqualTo(200);
         assertThat(body(incidents).path("incidents").isArray()).isTrue();
         assertThat(body(incidents).path("limit").asInt()).isEqualTo(10);
+        assertThat(body(incidents).path("kind").asText()).isEqualTo("outage");
+        RawHttp.Response alerts = send("GET", "/api/incidents?kind=alert&state=closed&since=1h", "");
+        assertThat(alerts.status()).isEqualTo(200);
+        assertThat(body(alerts).path("kind").asText()).isEqualTo("alert");
+        assertThat(body(alerts).path("incidents").isArray()).isTrue();
 
         RawHttp.Response json = send("GET", "/api/report?since=1h", "");
         assertThat(json.status()).isEqualTo(200);

@@ -70,7 +70,7 @@ class StatusPageIT {
                         .contains("HTTP_5XX");
                 assertThat(item(dom.output(), "slow-page")).contains("No result yet");
                 assertThat(item(dom.output(), "hunter-account")).contains("SKIPPED").contains("set HUNTER_API_KEY");
-                assertThat(dom.output()).contains("Last refresh").contains("1 DOWN").contains("data-incident=\"auth-health@")
+                assertThat(dom.output()).contains("Last refresh").contains("1 DOWN").contains("data-incident=\"incident:supabase-auth@")
                         .contains("data-breaker=");
                 assertThat(dom.log()).doesNotContain("Content Security Policy").doesNotContain("Refused to");
                 assertThat(Path.of("target", "status-page.png")).isNotEmptyFile();

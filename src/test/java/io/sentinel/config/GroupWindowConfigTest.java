@@ -12,10 +12,37 @@ import org.junit.jupiter.api.Test;
 class GroupWindowConfigTest {
 
     @Test
-    void withoutASettingEveryChannelGathersForAQuarterOfASecond() throws InvalidConfigException {
+    void withoutASettingEveryChannelGathersForAFifthOfASecond() throws InvalidConfigException {
         AlertsConfig alerts = ConfigTexts.load(MINIMAL, Map.of()).alerts();
 
-        assertThat(alerts.groupWindowFor("log")).isEqualTo(Duration.ofMillis(250));
+        assertThat(alerts.groupWindowFor("log")).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aSlackChannelLetsFiveAlertsOutSoonerThanOneASecondUnlessItSaysOtherwise() throws InvalidConfigException {
+        AlertsConfig alerts = ConfigTexts.load(MINIMAL + """
+                alerts:
+                  channels:
+                    - {id: ops-slack, type: slack, webhookUrl: "https://hooks.slack.com/services/T0/B0/x"}
+                    - {id: quiet-slack, type: slack, webhookUrl: "https://hooks.slack.com/services/T0/B1/y", burst: 1}
+                """, Map.of()).alerts();
+
+        assertThat(alerts.channel("ops-slack")).containsInstanceOf(SlackChannelConfig.class).get()
+                .extracting(channel -> ((SlackChannelConfig) channel).burst()).isEqualTo(5);
+        assertThat(alerts.channel("quiet-slack")).get()
+                .extracting(channel -> ((SlackChannelConfig) channel).burst()).isEqualTo(1);
+    }
+
+    @Test
+    void aBurstOutsideItsRangeOrOnAChannelWithoutAPaceIsAProblemAtItsPosition() {
+        assertThat(problems(MINIMAL + """
+                alerts:
+                  channels:
+                    - {id: ops-slack, type: slack, webhookUrl: "https://hooks.slack.com/services/T0/B0/x", burst: 11}
+                    - {id: audit, type: log, burst: 2}
+                """)).containsExactly(
+                "sentinel.yaml:10:99: 'burst' must be between 1 and 10, got 11 — pick a value in that range",
+                "sentinel.yaml:11:30: unknown key 'burst' in alerts.channels[1] — allowed here: groupWindow, id, type");
     }
 
     @Test

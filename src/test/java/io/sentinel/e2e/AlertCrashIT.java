@@ -92,7 +92,7 @@ class AlertCrashIT {
     /** The keys of the Slack notifications in the outbox, from the incident API. */
     private static Set<String> queuedKeys(DaemonProcess daemon) throws Exception {
         Set<String> keys = new HashSet<>();
-        for (var incident : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
+        for (var incident : StatusView.parse(daemon.get("/api/incidents?kind=alert").body()).path("incidents")) {
             String id = incident.path("id").asText();
             for (var notification : StatusView.parse(daemon.get("/api/incidents/" + id).body()).path("notifications")) {
                 if (notification.path("channel").asText().equals("ops-slack")) {

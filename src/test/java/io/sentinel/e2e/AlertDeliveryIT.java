@@ -161,11 +161,8 @@ class AlertDeliveryIT {
                 String check = "check-" + i + "@";
                 assertThat(checkAlertKeys()).filteredOn(key -> key.startsWith(check)).hasSize(1);
             }
+            // Slack's pace (one a second, a short burst after a quiet spell) is ChannelPaceTest's, with a clock
             assertThat(requests).as("fifty alerts decided together, in at most two messages").hasSizeBetween(1, 2);
-            for (int i = 1; i < requests.size(); i++) {
-                long gap = requests.get(i).getLoggedDate().getTime() - requests.get(i - 1).getLoggedDate().getTime();
-                assertThat(gap).as("milliseconds between message %d and %d", i - 1, i).isGreaterThanOrEqualTo(900);
-            }
         }
     }
 

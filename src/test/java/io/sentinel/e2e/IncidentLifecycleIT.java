@@ -95,6 +95,17 @@ class IncidentLifecycleIT {
             assertThat(roles(incident)).containsExactlyInAnyOrder("db-ping OWN", "supabase-db breaker BREAKER",
                     "fn-0 DEPENDENT", "fn-1 DEPENDENT", "fn-2 DEPENDENT", "fn-3 DEPENDENT");
             assertThat(incident.path("impact").path("dependentChecks")).hasSize(FUNCTIONS);
+            JsonNode open = StatusView.parse(daemon.get("/api/incidents?state=open").body());
+            assertThat(open.path("kind").asText()).isEqualTo("outage");
+            assertThat(open.path("incidents")).as("one root cause, one incident").hasSize(1);
+            JsonNode listed = open.path("incidents").get(0);
+            assertThat(listed.path("id").asText()).isEqualTo(incident.path("id").asText());
+            assertThat(listed.path("alerts")).hasSize(2 + FUNCTIONS);
+            JsonNode firstAlert = StatusView.parse(daemon.get(listed.path("alerts").get(0).path("href").asText()).body());
+            assertThat(firstAlert.path("incident").path("id").asText()).isEqualTo(incident.path("id").asText());
+            var draft = daemon.get(listed.path("report").asText());
+            assertThat(draft.statusCode()).isEqualTo(200);
+            assertThat(draft.body()).contains("db-ping").contains("fn-0").contains("fn-3");
             assertThat(incident.path("impact").path("failedProbes").asInt()).isPositive();
             assertThat(kinds(incident)).contains("FIRST_FAILED_PROBE", "ALERT_FIRED", "OPENED", "BREAKER_OPENED",
                     "BREAKER_JOINED", "DEPENDENT_HELD", "NOTIFICATION_QUEUED", "NOTIFICATION_DELIVERED");
@@ -147,11 +158,11 @@ class IncidentLifecycleIT {
         return matching == count;
     }
 
-    /** The newest incident of supabase-db, in full. */
+    /** The newest outage of supabase-db, found in the incident list and read in full from its own answer. */
     private static JsonNode databaseIncident(DaemonProcess daemon) throws Exception {
         for (JsonNode incident : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
             if (incident.path("dependency").asText().equals("supabase-db")) {
-                return listedIn(daemon, incident.path("id").asText());
+                return StatusView.parse(daemon.get(incident.path("href").asText()).body());
             }
         }
         return null;

@@ -108,13 +108,15 @@ class IncidentReportIT {
     void theDraftOfARealIncidentHoldsExactlyItsRecordedFacts() throws Exception {
         String id;
         try (DaemonProcess daemon = DaemonProcess.start(directory, Map.of("REPORT_IT_KEY", KEY))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?state=open").path("incidents").size() == 1);
-            id = json(daemon, "/api/incidents?state=open&since=1h").path("incidents").get(0).path("id").asText();
+            await().atMost(Duration.ofSeconds(60)).until(() -> json(daemon, "/api/incidents?kind=alert&state=open")
+                    .path("incidents").size() == 1);
+            id = json(daemon, "/api/incidents?kind=alert&state=open&since=1h").path("incidents").get(0).path("id").asText();
             awaitIncident(daemon, id, "its FIRING delivered to both channels", () -> allDelivered(daemon, id, 2));
 
             target.stubFor(get("/health").willReturn(okJson("{}")));
             awaitIncident(daemon, id, "closed, with its RESOLVED delivered to both channels", () -> json(daemon,
-                    "/api/incidents?state=closed&since=1h").path("incidents").size() == 1 && allDelivered(daemon, id, 4));
+                    "/api/incidents?kind=alert&state=closed&since=1h").path("incidents").size() == 1
+                    && allDelivered(daemon, id, 4));
             JsonNode incident = json(daemon, "/api/incidents/" + id);
             Instant resolvedAt = Instant.parse(incident.path("resolvedAt").asText());
             // results are written in order: once a later one is stored, every result of the incident is
@@ -276,7 +278,7 @@ class IncidentReportIT {
             List<String> log = daemon.log().lines().toList();
             throw new AssertionError("incident " + id + " not " + stage + " within 60 s: "
                     + daemon.get("/api/incidents/" + id).body() + "\nclosed incidents: "
-                    + daemon.get("/api/incidents?state=closed&since=1h").body() + "\nthe daemon's log ends with:\n"
+                    + daemon.get("/api/incidents?kind=alert&state=closed&since=1h").body() + "\nthe daemon's log ends with:\n"
                     + String.join("\n", log.subList(Math.max(0, log.size() - 80), log.size())), timeout);
         }
     }

@@ -119,7 +119,7 @@ class ProbePipelineIT {
         // events are recorded in the background: wait until the resolve is in the timeline
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            for (JsonNode candidate : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
+            for (JsonNode candidate : StatusView.parse(daemon.get("/api/incidents?kind=alert").body()).path("incidents")) {
                 if (candidate.path("subject").asText().equals("flaky") && !candidate.path("open").asBoolean()) {
                     found[0] = candidate;
                     return true;

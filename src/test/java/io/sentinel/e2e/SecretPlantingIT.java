@@ -240,20 +240,23 @@ class SecretPlantingIT {
 
     private Map<String, String> apiAnswers(DaemonProcess daemon) throws IOException, InterruptedException {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (String path : List.of("/api/status", "/api/breakers", "/api/incidents", "/api/costs", "/api/silences",
-                "/observe/metrics", "/observe/health", "/")) {
+        for (String path : List.of("/api/status", "/api/breakers", "/api/incidents", "/api/incidents?kind=alert",
+                "/api/costs", "/api/silences", "/observe/metrics", "/observe/health", "/")) {
             answers.put("GET " + path, answer(daemon.get(path)));
         }
         for (String check : CHECKS) {
             answers.put("GET /api/checks/" + check, answer(daemon.get("/api/checks/" + check)));
             answers.put("GET /api/checks/" + check + "/history", answer(daemon.get("/api/checks/" + check + "/history")));
         }
-        JsonNode incidents = StatusView.parse(daemon.get("/api/incidents").body());
         List<String> ids = new ArrayList<>();
-        incidents.path("incidents").forEach(incident -> ids.add(incident.path("id").asText()));
+        for (String kind : List.of("outage", "alert")) {
+            StatusView.parse(daemon.get("/api/incidents?kind=" + kind).body()).path("incidents")
+                    .forEach(incident -> ids.add(incident.path("id").asText()));
+        }
         assertThat(ids).as("incidents").isNotEmpty();
         for (String id : ids) {
             answers.put("GET /api/incidents/" + id, answer(daemon.get("/api/incidents/" + id)));
+            answers.put("GET /api/incidents/" + id + "/report.md", answer(daemon.get("/api/incidents/" + id + "/report.md")));
         }
         return answers;
     }

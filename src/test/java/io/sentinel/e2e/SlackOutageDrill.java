@@ -186,7 +186,7 @@ abstract class SlackOutageDrill {
     /** Notifications to Slack written to the outbox, as the incident API shows them. */
     private static int queuedNotifications(InProcessDaemon daemon) throws Exception {
         int queued = 0;
-        for (JsonNode incident : StatusView.parse(daemon.get("/api/incidents").body()).path("incidents")) {
+        for (JsonNode incident : StatusView.parse(daemon.get("/api/incidents?kind=alert").body()).path("incidents")) {
             for (JsonNode notification : StatusView.parse(daemon.get("/api/incidents/" + incident.path("id").asText())
                     .body()).path("notifications")) {
                 queued += notification.path("channel").asText().equals("ops-slack") ? 1 : 0;

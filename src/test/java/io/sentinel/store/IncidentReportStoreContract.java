@@ -4,6 +4,9 @@ import static io.sentinel.store.IncidentScenario.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.config.Severity;
+import io.sentinel.incident.AlertRole;
+import io.sentinel.incident.IncidentAlert;
+import io.sentinel.incident.IncidentUpdate;
 import io.sentinel.model.AlertEvent;
 import io.sentinel.model.AlertStatus;
 import io.sentinel.model.FailureClass;
@@ -64,6 +67,24 @@ abstract class IncidentReportStoreContract extends StoreContract {
                 .extracting(IncidentSummary::id).containsExactly("b@1", "a@1");
         assertThat(store.find(query(Optional.of(false), Optional.of(at("09:30:00")), 50, 0)))
                 .extracting(IncidentSummary::id).containsExactly("a@1");
+    }
+
+    @Test
+    void anOutageOfADependencyHasTheEventsOfEveryAlertListedInIt() throws Exception {
+        String outage = "incident:db@20260301T090000.000Z";
+        try (java.sql.Connection connection = database.dataSource().getConnection()) {
+            IncidentStore.write(connection, new IncidentUpdate(List.of(), List.of(
+                    new IncidentAlert(outage, "a@1", AlertRole.OWN, "db", "a", "a", null, at("09:00:00")),
+                    new IncidentAlert(outage, "breaker:web@1", AlertRole.DEPENDENT, "web", null, "web breaker", "db",
+                            at("09:00:01"))), List.of()));
+        }
+
+        assertThat(store.events(outage)).extracting(AlertEvent::incidentId, AlertEvent::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("breaker:web@1", AlertStatus.FIRING),
+                org.assertj.core.groups.Tuple.tuple("breaker:web@1", AlertStatus.RESOLVED),
+                org.assertj.core.groups.Tuple.tuple("a@1", AlertStatus.FIRING),
+                org.assertj.core.groups.Tuple.tuple("a@1", AlertStatus.RESOLVED));
+        assertThat(store.events("a@1")).as("an alert's own events only").hasSize(2);
     }
 
     @Test

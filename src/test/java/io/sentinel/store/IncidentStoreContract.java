@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,11 +55,31 @@ abstract class IncidentStoreContract extends StoreContract {
 
         assertThat(store.find(INCIDENT)).contains(incident);
         assertThat(store.unclosed()).containsExactly(incident);
-        assertThat(store.recent(10)).containsExactly(incident);
+        assertThat(store.find(Optional.empty(), Optional.empty(), 10, 0)).containsExactly(incident);
         assertThat(store.listing(alertId)).containsExactly(incident);
         assertThat(store.alertsOf(List.of(INCIDENT))).containsExactly(listed, held);
         assertThat(store.factsOf(INCIDENT)).containsExactly(opened);
         assertThat(DatabaseFixture.count(database.dataSource(), "alert_event")).isEqualTo(1);
+    }
+
+    @Test
+    void aListShowsOpenIncidentsFirstThenTheMostRecentlyRecoveredFilteredAndPaged() {
+        Incident open = Incident.opened(IncidentIds.forDependency("supabase-db", NOW), "supabase-db", Severity.CRITICAL,
+                "db-ping DOWN", NOW);
+        Incident recovered = Incident.opened(IncidentIds.forDependency("hunter", NOW.minusSeconds(1_000)), "hunter",
+                Severity.HIGH, "hunter-account DOWN", NOW.minusSeconds(1_000)).recovered(NOW.plusSeconds(600));
+        Incident closed = Incident.opened(IncidentIds.forDependency("vercel", NOW.minusSeconds(7_200)), "vercel",
+                Severity.MEDIUM, "frontend-home DOWN", NOW.minusSeconds(7_200)).recovered(NOW.minusSeconds(3_600))
+                .closed(NOW.minusSeconds(1_800));
+        log.commit(new Decision(null, List.of(), List.of(),
+                new IncidentUpdate(List.of(closed, recovered, open), List.of(), List.of())));
+
+        assertThat(store.find(Optional.empty(), Optional.empty(), 10, 0)).containsExactly(open, recovered, closed);
+        assertThat(store.find(Optional.of(true), Optional.empty(), 10, 0)).containsExactly(open);
+        assertThat(store.find(Optional.of(false), Optional.empty(), 10, 0)).containsExactly(recovered, closed);
+        assertThat(store.find(Optional.empty(), Optional.of(NOW.minusSeconds(100)), 10, 0))
+                .as("open at some moment since then").containsExactly(open, recovered);
+        assertThat(store.find(Optional.empty(), Optional.empty(), 1, 1)).containsExactly(recovered);
     }
 
     @Test

@@ -18,9 +18,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Sends one channel's notifications from the outbox in {@link DeliveryOrder} (an incident's notifications in
- * the order they happened, the oldest first across incidents), at most one message per {@code spacing}.
- * A message carries the head of the queue and what may go with it ({@link Grouping}): a new head waits up to
- * the grouping window for the notifications decided with it. Every notification of a message is marked
+ * the order they happened, the oldest first across incidents), at the channel's {@link ChannelRate} (Slack: one
+ * message a second, sooner for a few alerts after a quiet spell; {@link ChannelPace}). A message carries the
+ * head of the queue and what may go with it ({@link Grouping}): a new head waits up to the grouping window for
+ * the notifications decided with it. Every notification of a message is marked
  * delivered, retried or given up together, in one write, when the channel answers. A passing failure pauses
  * the whole channel ({@link ChannelPace}, {@link RetryPolicy}) and the same head is tried first when the
  * pause is over; once it goes through, the rest follow at the channel's rate. Each channel has its own
@@ -45,12 +46,13 @@ public final class ChannelDispatcher {
     /** Notifications of a message the channel refused as a whole: each is tried alone, to find the one it refuses. */
     private final Set<String> alone = new HashSet<>();
 
+    /** Every notification alone, never two closer together than {@code spacing}: what narrow tests use. */
     public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing, Clock clock,
                              RandomGenerator random, Fallback fallback, DeliveryListener listener) {
-        this(sender, outbox, retries, spacing, Grouping.NONE, clock, random, fallback, listener);
+        this(sender, outbox, retries, ChannelRate.every(spacing), Grouping.NONE, clock, random, fallback, listener);
     }
 
-    public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, Duration spacing,
+    public ChannelDispatcher(ChannelSender sender, Outbox outbox, RetryPolicy retries, ChannelRate rate,
                              Grouping grouping, Clock clock, RandomGenerator random, Fallback fallback,
                              DeliveryListener listener) {
         this.sender = sender;
@@ -60,7 +62,7 @@ public final class ChannelDispatcher {
         this.fallback = fallback;
         this.listener = listener;
         this.grouping = grouping;
-        this.pace = new ChannelPace(spacing, retries, random);
+        this.pace = new ChannelPace(rate, retries, random);
     }
 
     public String channelId() {
@@ -79,12 +81,18 @@ public final class ChannelDispatcher {
             if (next.isEmpty()) {
                 return Optional.empty();
             }
-            Instant due = due(next.get());
             Instant now = clock.instant();
-            if (due.isAfter(now)) {
-                return Optional.of(due);
+            Instant ready = ready(next.get());
+            if (ready.isAfter(now)) {
+                return Optional.of(later(ready, pace.freeAt(1)));
             }
-            deliver(DeliveryOrder.message(unfinished, now, grouping.largest(), alone));
+            List<OutboxEntry> message = DeliveryOrder.message(unfinished, now, grouping.largest(), alone);
+            // how soon depends on how many it carries: a few may use the burst, a storm waits for the steady pace
+            Instant free = pace.freeAt(message.size());
+            if (free.isAfter(now)) {
+                return Optional.of(free);
+            }
+            deliver(message);
         }
     }
 
@@ -93,8 +101,8 @@ public final class ChannelDispatcher {
      * waits out the grouping window from when it was decided; an older one (a backlog, a released hold) has
      * waited longer than that already.
      */
-    private Instant due(OutboxEntry head) {
-        Instant due = later(head.nextAttemptAt(), pace.freeAt());
+    private Instant ready(OutboxEntry head) {
+        Instant due = head.nextAttemptAt();
         return head.attempts() == 0 ? later(due, head.notification().createdAt().plus(grouping.window())) : due;
     }
 
@@ -112,7 +120,7 @@ public final class ChannelDispatcher {
         DeliveryOutcome outcome = sender.deliver(message.stream().map(OutboxEntry::notification).toList());
         Instant now = clock.instant();
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            pace.answered(now);
+            pace.answered(now, message.size());
             outbox.updateAll(message.stream().map(entry -> entry.delivered(now)).toList());
             message.forEach(entry -> {
                 alone.remove(entry.key());
@@ -121,7 +129,7 @@ public final class ChannelDispatcher {
         } else if (outcome instanceof DeliveryOutcome.RetryLater retry) {
             channelFailed(message, retry, now);
         } else if (outcome instanceof DeliveryOutcome.Rejected rejected) {
-            pace.answered(now);
+            pace.answered(now, message.size());
             if (message.size() > 1 && !rejected.channelBroken()) {
                 // the channel refused this message, not the channel: find the notification it refuses by trying
                 // each alone, so the others are not lost with it

@@ -6,6 +6,8 @@ import io.sentinel.alert.Notification;
 import io.sentinel.config.RouteChannelConfig;
 import io.sentinel.secret.Redactor;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,9 @@ import org.slf4j.LoggerFactory;
  * A {@code type: route} channel: the dispatcher hands each notification to the channel's {@code direct:} route
  * ({@link RouteNotification} body and headers) and reads the route's answer ({@link RouteReplies}), so a channel
  * written in YAML has the outbox, order, pacing and retries of Slack and email.
+ *
+ * <p>A channel that groups (its own {@code groupWindow} is set) hands the route one message instead, whatever the
+ * number of notifications in it ({@link RouteNotification#message}), and the route's answer is the message's.
  */
 public final class RouteChannelSender implements ChannelSender {
 
@@ -22,11 +27,19 @@ public final class RouteChannelSender implements ChannelSender {
     private final RouteChannelConfig config;
     private final RouteCaller routes;
     private final Clock clock;
+    private final boolean grouping;
 
+    /** A channel whose route answers for one notification at a time. */
     public RouteChannelSender(RouteChannelConfig config, RouteCaller routes, Clock clock) {
+        this(config, routes, clock, false);
+    }
+
+    /** @param grouping whether the route receives messages ({@link RouteNotification#message}) */
+    public RouteChannelSender(RouteChannelConfig config, RouteCaller routes, Clock clock, boolean grouping) {
         this.config = Objects.requireNonNull(config, "config");
         this.routes = Objects.requireNonNull(routes, "routes");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.grouping = grouping;
     }
 
     @Override
@@ -36,16 +49,28 @@ public final class RouteChannelSender implements ChannelSender {
 
     @Override
     public DeliveryOutcome deliver(Notification notification) {
+        return deliver(List.of(notification));
+    }
+
+    @Override
+    public DeliveryOutcome deliver(List<Notification> message) {
+        if (!grouping && message.size() != 1) {
+            throw new UnsupportedOperationException(config.id() + " sends one notification per message");
+        }
+        Map<String, Object> body = grouping ? RouteNotification.message(message, clock.instant())
+                : RouteNotification.body(message.get(0), clock.instant());
+        Map<String, Object> headers = grouping ? RouteNotification.messageHeaders(message)
+                : RouteNotification.headers(message.get(0));
         DeliveryOutcome outcome;
         try {
-            outcome = RouteReplies.outcome(config.endpoint(), routes.call(config.endpoint(),
-                    RouteNotification.body(notification, clock.instant()), RouteNotification.headers(notification)));
+            outcome = RouteReplies.outcome(config.endpoint(), routes.call(config.endpoint(), body, headers));
         } catch (RuntimeException unexpected) {
             // Camel not running (a stop under way) is passing; the contract is never to throw
             outcome = new DeliveryOutcome.RetryLater(config.endpoint() + " could not be called: "
                     + Redactor.global().describe(unexpected), java.util.Optional.empty());
         }
-        LOG.debug("Route channel {}: {} for {}", config.id(), outcome, notification.key());
+        LOG.debug("Route channel {}: {} for {}", config.id(), outcome,
+                String.join(", ", message.stream().map(Notification::key).toList()));
         return outcome;
     }
 }

@@ -158,7 +158,7 @@ class IncidentTimelinesTest {
         }
 
         @Override
-        public List<Incident> recent(int limit) {
+        public List<Incident> find(Optional<Boolean> open, Optional<java.time.Instant> activeSince, int limit, int offset) {
             return List.of(incident);
         }
 
