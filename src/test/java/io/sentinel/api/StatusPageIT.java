@@ -111,6 +111,8 @@ class StatusPageIT {
                 dependencies:
                   - id: frontend
                   - id: supabase-auth
+                    # the page must show the probe's own failure, not the short circuit of a breaker that opened meanwhile
+                    breaker: {window: 100, minimumCalls: 100}
                   - id: hunter
                 checks:
                   - {id: home, dependency: frontend, kind: http, url: "http://127.0.0.1:%1$d/home"}

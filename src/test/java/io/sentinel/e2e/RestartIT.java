@@ -65,7 +65,7 @@ class RestartIT {
                 """.formatted(target.port()));
 
         try (DaemonProcess first = DaemonProcess.start(workingDirectory, Map.of())) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(first.log(), "FIRING [high] api-health DOWN") == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(first.log(), "FIRING [high] api-health DOWN") == 1);
             assertThat(StatusView.state(first, "api-health")).isEqualTo("DOWN");
             assertThat(first.stop()).as("a SIGTERM is a clean exit").isIn(0, 143);
         }
@@ -74,12 +74,12 @@ class RestartIT {
             assertThat(StatusView.state(second, "api-health")).as("restored before any new probe").isEqualTo("DOWN");
             int failuresAtStart = StatusView.check(second, "api-health").path("counters").path("consecutiveFailures").asInt();
             assertThat(failuresAtStart).isGreaterThanOrEqualTo(3);
-            await().atMost(Duration.ofSeconds(20)).until(() -> StatusView.check(second, "api-health")
+            await().atMost(Duration.ofSeconds(60)).until(() -> StatusView.check(second, "api-health")
                     .path("counters").path("consecutiveFailures").asInt() >= failuresAtStart + 3);
             assertThat(count(second.log(), "FIRING")).as("no second FIRING for the same outage").isZero();
 
             target.stubFor(get("/health").willReturn(okJson("{}")));
-            await().atMost(Duration.ofSeconds(20)).until(() -> count(second.log(), "RESOLVED [high] api-health UP") == 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> count(second.log(), "RESOLVED [high] api-health UP") == 1);
             assertThat(StatusView.state(second, "api-health")).isEqualTo("UP");
         }
     }
