@@ -33,6 +33,7 @@ public final class AlertDelivery implements AutoCloseable {
     private final Outbox outbox;
     private final HeldNotifications held;
     private final Reminders reminders;
+    private final Runnable stopWaking;
 
     public AlertDelivery(List<Channel> channels, Outbox outbox, ChannelDispatcher.Fallback fallback,
                          HeldNotifications held,
@@ -46,7 +47,7 @@ public final class AlertDelivery implements AutoCloseable {
                     channel.grouping(), clock, random, fallback, listener);
             loops.put(channel.sender().channelId(), new DispatcherLoop(dispatcher, clock));
         }
-        outbox.onChange(entry -> {
+        this.stopWaking = outbox.onChange(entry -> {
             DispatcherLoop loop = loops.get(entry.channelId());
             if (loop != null) {
                 loop.wake();
@@ -70,6 +71,7 @@ public final class AlertDelivery implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWaking.run();
         loops.values().forEach(DispatcherLoop::close);
     }
 }

@@ -1,5 +1,6 @@
 package io.sentinel.api;
 
+import io.sentinel.cluster.ClusterMembership;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.json.ResultJson;
@@ -37,6 +38,7 @@ public final class StatusApi {
 
     private final Function<CheckConfig, Optional<String>> routes;
     private final java.util.function.Supplier<Map<String, Object>> configuration;
+    private final ClusterMembership cluster;
 
     /**
      * @param forecasts     for a check, how long until each reading an {@code exhaustsWithin} rule watches runs out
@@ -47,6 +49,18 @@ public final class StatusApi {
                      Function<CheckConfig, Map<String, Duration>> forecasts, Clock clock,
                      Function<CheckConfig, Optional<String>> routes,
                      java.util.function.Supplier<Map<String, Object>> configuration) {
+        this(checks, states, history, forecasts, clock, routes, configuration, null);
+    }
+
+    /**
+     * @param cluster in a cluster, the members and every location's view; the states shown are then the ones the
+     *                leader decided. Null for a single instance.
+     */
+    public StatusApi(CheckIndex checks, CheckStates states, ResultHistory history,
+                     Function<CheckConfig, Map<String, Duration>> forecasts, Clock clock,
+                     Function<CheckConfig, Optional<String>> routes,
+                     java.util.function.Supplier<Map<String, Object>> configuration, ClusterMembership cluster) {
+        this.cluster = cluster != null && cluster.isClustered() ? cluster : null;
         this.checks = checks;
         this.states = states;
         this.history = history;
@@ -79,13 +93,16 @@ public final class StatusApi {
         Map<io.sentinel.model.HealthState, Integer> counts = new EnumMap<>(io.sentinel.model.HealthState.class);
         List<Map<String, Object>> items = checks.checks().stream().map(check -> {
             Map<String, Object> item = describe(check);
-            counts.merge(states.state(check.id()).state(), 1, Integer::sum);
+            counts.merge(stateOf(check).state(), 1, Integer::sum);
             return item;
         }).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("generatedAt", clock.instant().toString());
         body.put("summary", counts);
         body.put("configuration", configuration.get());
+        if (cluster != null) {
+            cluster.describe().ifPresent(section -> body.put("cluster", section));
+        }
         body.put("checks", items);
         return ApiReply.ok(body);
     }
@@ -140,8 +157,14 @@ public final class StatusApi {
         return ApiReply.notFound("no check with id '" + id + "'; GET /api/status lists them");
     }
 
+    /** Alone, the state this instance decided; in a cluster, the one the leader decided from every location. */
+    private CheckState stateOf(CheckConfig check) {
+        return cluster == null ? states.state(check.id())
+                : cluster.decidedState(check.id()).orElseGet(() -> CheckState.unknown(check.id()));
+    }
+
     private Map<String, Object> describe(CheckConfig check) {
-        CheckState state = states.state(check.id());
+        CheckState state = stateOf(check);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("id", check.id());
         item.put("dependency", check.dependency());
@@ -163,6 +186,9 @@ public final class StatusApi {
         counters.put("successThreshold", check.successThreshold());
         item.put("counters", counters);
         states.lastResult(check.id()).map(ResultJson::of).ifPresent(last -> item.put("lastResult", last));
+        if (cluster != null) {
+            item.put("locations", cluster.locationsOf(check.id()));
+        }
         Map<String, Double> runsOut = new LinkedHashMap<>();
         forecasts.apply(check).forEach((reading, left) -> runsOut.put(reading, Math.round(left.toMinutes() / 144.0) / 10.0));
         if (!runsOut.isEmpty()) {

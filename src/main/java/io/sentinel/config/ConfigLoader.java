@@ -86,7 +86,8 @@ public final class ConfigLoader {
         }
         if (!(root.get() instanceof MappingNode mapping)) {
             context.problem(root.get(), "the top level must be a mapping of sections",
-                    "start with server:, storage:, defaults:, dependencies:, checks:, connectivity:, alerts:, heartbeat:");
+                    "start with server:, storage:, defaults:, dependencies:, checks:, connectivity:, alerts:, heartbeat:,"
+                            + " cluster:");
             return null;
         }
         return read(file, new ConfigSection(context, mapping, ""));
@@ -108,6 +109,8 @@ public final class ConfigLoader {
                 checks.stream().map(CheckConfig::id).collect(Collectors.toSet()),
                 dependencies.stream().map(DependencyConfig::id).collect(Collectors.toSet()));
         RoutesConfig routes = root.read("routes", RoutesReader::read).orElse(RoutesConfig.NONE);
+        ClusterConfig cluster = root.read("cluster", section -> ClusterReader.read(section, storage))
+                .orElse(ClusterConfig.NONE);
         if (!root.has("checks")) {
             root.problem("there are no checks", "add a checks: list, as in config/sentinel.yaml");
         }
@@ -115,7 +118,8 @@ public final class ConfigLoader {
         if (server == null || storage == null || defaults == null || alerts == null) {
             return null;
         }
-        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts, routes, heartbeat);
+        return new SentinelConfig(file, server, storage, defaults, dependencies, checks, alerts, routes, heartbeat,
+                cluster);
     }
 
     /** {@code section} is null when the file has no server:, and {@code root} is where problems then go. */

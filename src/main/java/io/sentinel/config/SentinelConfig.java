@@ -18,7 +18,8 @@ public record SentinelConfig(
         List<CheckConfig> checks,
         AlertsConfig alerts,
         RoutesConfig routes,
-        HeartbeatConfig heartbeat) {
+        HeartbeatConfig heartbeat,
+        ClusterConfig cluster) {
 
     public SentinelConfig {
         Objects.requireNonNull(source, "source");
@@ -28,6 +29,7 @@ public record SentinelConfig(
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(cluster, "cluster");
         dependencies = List.copyOf(dependencies);
         checks = List.copyOf(checks);
         for (CheckConfig check : checks) {
@@ -37,10 +39,17 @@ public record SentinelConfig(
         }
     }
 
-    /** A configuration with no {@code routes:} and no {@code heartbeat:} section, for tests and tools. */
+    /** A configuration with no {@code routes:}, {@code heartbeat:} or {@code cluster:} section, for tests and tools. */
     public SentinelConfig(Path source, ServerConfig server, StorageConfig storage, CheckDefaults defaults,
                           List<DependencyConfig> dependencies, List<CheckConfig> checks, AlertsConfig alerts) {
         this(source, server, storage, defaults, dependencies, checks, alerts, RoutesConfig.NONE, HeartbeatConfig.NONE);
+    }
+
+    /** A single instance: no {@code cluster:} section. */
+    public SentinelConfig(Path source, ServerConfig server, StorageConfig storage, CheckDefaults defaults,
+                          List<DependencyConfig> dependencies, List<CheckConfig> checks, AlertsConfig alerts,
+                          RoutesConfig routes, HeartbeatConfig heartbeat) {
+        this(source, server, storage, defaults, dependencies, checks, alerts, routes, heartbeat, ClusterConfig.NONE);
     }
 
     public Optional<CheckConfig> check(String id) {

@@ -26,6 +26,12 @@ public final class BeanNames {
     public static final String RULES = "rules";
     public static final String ALERT_ROUTER = "alertRouter";
     public static final String ALERT_DELIVERY = "alertDelivery";
+    /** The route policy of the routes only the leader runs: Camel's ClusteredRoutePolicy, or none alone. */
+    public static final String LEADER_ONLY = "leaderOnly";
+    /** The leader's decisions from every location's view (cluster-decisions route). */
+    public static final String CLUSTER_STATES = "clusterStates";
+    /** Says this instance is alive and reads the cluster (cluster-membership route, on every instance). */
+    public static final String CLUSTER_MEMBERSHIP = "clusterMembership";
     public static final String RETENTION = "retention";
     /** The database, whose schema the {@code database-schema} route migrates once it answers. */
     public static final String DATABASE = "database";
@@ -82,6 +88,7 @@ public final class BeanNames {
         return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, CONNECTIVITY_GATE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
                 ALERT_DELIVERY, RETENTION, DATABASE, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API,
                 INCIDENT_API, RELOAD_API, REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER,
-                METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER);
+                METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER, LEADER_ONLY,
+                CLUSTER_STATES, CLUSTER_MEMBERSHIP);
     }
 }

@@ -17,6 +17,12 @@ import io.sentinel.alert.Decision;
 import io.sentinel.breaker.BreakerJournal;
 import io.sentinel.breaker.BreakerVerdict;
 import io.sentinel.breaker.Breakers;
+import io.sentinel.cluster.ClusterMembership;
+import io.sentinel.cluster.ClusterServices;
+import io.sentinel.cluster.ClusterStates;
+import io.sentinel.cluster.LocationViews;
+import io.sentinel.cluster.Leadership;
+import io.sentinel.cluster.MemberIds;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.config.SentinelConfig;
@@ -55,6 +61,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.support.RoutePolicySupport;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
@@ -105,13 +115,21 @@ public final class SentinelDaemon implements AutoCloseable {
                                            List<AutoCloseable> resources) throws Exception {
         CheckIndex checks = new CheckIndex(config);
         List<ProbeKind> kinds = BuiltInKinds.all();
-        Storage storage = new Storage(config.storage(), options.dataDirectory(), options.clock());
+        Storage storage = new Storage(config.storage(), config.cluster().location(), options.dataDirectory(),
+                options.clock());
         resources.add(0, storage);
         DailyReport report = new DailyReport(config.storage().reportsDirectory());
         resources.add(0, report);
 
-        CheckStates states = new CheckStates(checks::check, storage.checkStates, options.clock());
-        Restore.checkStates(states, checks, storage);
+        Leadership leadership = config.cluster().isClustered() ? Leadership.inCluster() : Leadership.alone();
+        String memberId = MemberIds.next(config.cluster().location());
+        // in a cluster the thresholds give this location's view, and the leader writes the decided states
+        CheckStates states = new CheckStates(checks::check,
+                leadership.isClustered() ? LocationViews.NOT_DECIDED : storage.checkStates, options.clock());
+        if (!leadership.isClustered()) {
+            Restore.checkStates(states, checks, storage);
+        }
+        ClusterStates clusterStates = new ClusterStates(config.cluster(), checks, storage.locationViews, options.clock());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
                 storage.checkStates.writerStatus(), storage.decisions.writerStatus(), report.writerStatus()));
@@ -124,8 +142,13 @@ public final class SentinelDaemon implements AutoCloseable {
         resources.add(0, http);
         CamelRouteCaller routeCaller = new CamelRouteCaller();
         Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
-                options.clock());
+                options.clock(), leadership.isClustered() ? memberId : null);
         resources.add(0, alerting);
+        if (leadership.isClustered()) {
+            // a new leader continues from the states and signals the previous one decided
+            leadership.onChange(Restore.decisionsOnTakeover(clusterStates, storage));
+        }
+        leadership.onChange(alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
@@ -134,7 +157,9 @@ public final class SentinelDaemon implements AutoCloseable {
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
         AlertRules alertRules = new AlertRules(storage.results, options.clock());
         Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
-                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock());
+                List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
+                leadership::isLeader, leadership.isClustered()
+                        ? new LocationViews(config.cluster().location(), storage.locationViews)::record : null);
         ProbeScheduler scheduler = new ProbeScheduler(config.server().probeThreads(), metrics);
         resources.add(0, scheduler);
         ProbeMetrics probeMetrics = new ProbeMetrics(metrics, checks, states);
@@ -156,13 +181,17 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
-        main.bind(BeanNames.ALERT_ROUTER, alerting.router);
-        main.bind(BeanNames.ALERT_DELIVERY, alerting.delivery);
+        main.bind(BeanNames.CLUSTER_STATES, clusterStates);
+        main.bind(BeanNames.ALERT_ROUTER, alerting.path);
+        main.bind(BeanNames.ALERT_DELIVERY, alerting.path);
         main.bind(BeanNames.RETENTION, storage.retention);
         main.bind(BeanNames.DATABASE, storage.database);
         main.bind(BeanNames.HEARTBEAT, new Heartbeat(config.heartbeat(), http, metrics, options.clock()));
+        ClusterMembership membership = new ClusterMembership(config.cluster(), memberId, apiUrl(config), leadership,
+                storage.members, storage.locationViews, storage.checkStates, metrics, options.clock());
+        main.bind(BeanNames.CLUSTER_MEMBERSHIP, membership);
         main.bind(BeanNames.STATUS_API, new StatusApi(checks, states, storage.results, alertRules::timeUntilExhausted,
-                options.clock(), scheduler::routeOf, configurationChanges::status));
+                options.clock(), scheduler::routeOf, configurationChanges::status, membership));
         main.bind(BeanNames.STATUS_PAGE, new StatusPage());
         main.bind(BeanNames.BREAKER_API, new BreakerApi(breakers, checks, adminAuth));
         main.bind(BeanNames.SILENCE_API, new SilenceApi(alerting.muting, checks, adminAuth, options.clock()));
@@ -186,6 +215,9 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(CheckScheduleComponent.SCHEME, new CheckScheduleComponent(scheduler));
 
         main.init();
+        Optional<CamelClusterService> clusterService = ClusterServices.create(config.cluster(), memberId,
+                main.getCamelContext());
+        bindLeaderOnlyPolicy(main, clusterService);
         routeCaller.connect(main.getCamelContext());
         RouteExtensions.configure(main.getCamelContext());
         LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
@@ -195,9 +227,43 @@ public final class SentinelDaemon implements AutoCloseable {
         LiveChange live = new LiveChange(main.getCamelContext(), config, checks, states, probeMetrics, scheduler, kinds,
                 options.routesDirectory(), routes.byFile());
         alerting.start();
+        if (clusterService.isPresent()) {
+            leadership.start(clusterService.get());
+            LOG.info("Sentinel is member {} of a cluster at location {}, elected by the {} cluster service", memberId,
+                    config.cluster().location(), config.cluster().service().label());
+        }
         LOG.info("Sentinel is watching {} check(s) of {} dependencies; API on http://{}:{}/api/status",
                 config.checks().size(), config.dependencies().size(), config.server().host(), config.server().port());
         return new SentinelDaemon(config, main, alerting, rules, resources, live, configurationChanges);
+    }
+
+    /** Where this instance's API answers, as other members and people should call it. */
+    private static String apiUrl(SentinelConfig config) {
+        String host = config.server().host();
+        if (host.equals("0.0.0.0") || host.equals("::")) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException unnamed) {
+                host = "localhost";
+            }
+        }
+        return "http://" + host + ":" + config.server().port();
+    }
+
+    /**
+     * The routes only the leader runs carry the {@code leaderOnly} route policy: Camel's ClusteredRoutePolicy on
+     * the cluster service, which starts them when this instance is elected and stops them when it is not; alone,
+     * a policy that does nothing.
+     */
+    private static void bindLeaderOnlyPolicy(Main main, Optional<CamelClusterService> service) throws Exception {
+        org.apache.camel.CamelContext camel = main.getCamelContext();
+        if (service.isPresent()) {
+            camel.addService(service.get());
+            camel.getRegistry().bind(BeanNames.LEADER_ONLY,
+                    ClusteredRoutePolicy.forNamespace(service.get(), ClusterServices.NAMESPACE));
+        } else {
+            camel.getRegistry().bind(BeanNames.LEADER_ONLY, new RoutePolicySupport() { });
+        }
     }
 
     /** The routes as {@code validate} assembles them; the start reports what the operator's files changed. */
@@ -238,6 +304,27 @@ public final class SentinelDaemon implements AutoCloseable {
         private static CheckState newer(CheckState stored, CheckState spooled) {
             return stored.lastProbeAt() != null && spooled.lastProbeAt() != null
                     && stored.lastProbeAt().isAfter(spooled.lastProbeAt()) ? stored : spooled;
+        }
+
+        /** For a cluster member: the decided states and the locations' signals, read again each time it is elected. */
+        static Leadership.Duties decisionsOnTakeover(ClusterStates clusterStates, Storage storage) {
+            return new Leadership.Duties() {
+                @Override
+                public void lead() {
+                    try {
+                        clusterStates.restore(storage.checkStates.loadAll(), storage.alertEvents.recent(1_000));
+                    } catch (RuntimeException unavailable) {
+                        LOG.warn("Could not read the decided states ({}); checks are decided afresh from the"
+                                + " locations' views", unavailable.getMessage());
+                        clusterStates.restore(Map.of(), List.of());
+                    }
+                }
+
+                @Override
+                public void follow() {
+                    // nothing to hand over: the decisions are in the database
+                }
+            };
         }
 
         static void breakers(BreakerJournal journal, Storage storage) {
@@ -305,7 +392,7 @@ public final class SentinelDaemon implements AutoCloseable {
         try {
             Verdict pending = rules.pending();
             if (!pending.isEmpty()) {
-                alerting.router.route(pending);
+                alerting.path.route(pending);
             }
         } catch (RuntimeException failure) {
             LOG.warn("Alert events raised just before the stop could not be committed: {}",

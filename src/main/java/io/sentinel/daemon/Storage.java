@@ -4,6 +4,8 @@ import io.sentinel.config.StorageConfig;
 import io.sentinel.store.AlertEventStore;
 import io.sentinel.store.BreakerStore;
 import io.sentinel.store.CheckStateStore;
+import io.sentinel.store.ClusterMemberStore;
+import io.sentinel.store.LocationViewStore;
 import io.sentinel.store.Database;
 import io.sentinel.store.DecisionLog;
 import io.sentinel.store.IncidentStore;
@@ -33,11 +35,13 @@ final class Storage implements AutoCloseable {
     final Retention retention;
     final IncidentReportStore incidentReports;
     final ObservationStore observations;
+    final LocationViewStore locationViews;
+    final ClusterMemberStore members;
 
-    Storage(StorageConfig config, Path dataDirectory, Clock clock) {
+    Storage(StorageConfig config, String location, Path dataDirectory, Clock clock) {
         this.database = Database.open(config.locatedIn(dataDirectory), clock);
         this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
-                clock);
+                clock, location);
         this.checkStates = new CheckStateStore(database, clock);
         this.alertEvents = new AlertEventStore(database);
         this.breakers = new BreakerStore(database, clock);
@@ -49,6 +53,8 @@ final class Storage implements AutoCloseable {
         this.retention = new Retention(results, config.retention(), clock);
         this.incidentReports = new IncidentReportStore(database);
         this.observations = new ObservationStore(database);
+        this.locationViews = new LocationViewStore(database, clock);
+        this.members = new ClusterMemberStore(database);
     }
 
     /**
@@ -60,6 +66,7 @@ final class Storage implements AutoCloseable {
         results.close();
         checkStates.close();
         decisions.close();
+        locationViews.close();
         database.close();
     }
 }

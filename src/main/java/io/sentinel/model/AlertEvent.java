@@ -40,6 +40,8 @@ public record AlertEvent(
 
     /** How connectivity alerts' ids begin: such an alert is about Sentinel's own network, not a check or breaker. */
     public static final String CONNECTIVITY = "connectivity";
+    /** How a location's lost network begins its alert id: {@code location-network:us-1@…}. */
+    public static final String LOCATION_NETWORK = "location-network";
 
     public AlertEvent {
         Objects.requireNonNull(id, "id");
@@ -69,6 +71,10 @@ public record AlertEvent(
     public static String subject(String checkId, String dependency, String incidentId) {
         if (checkId != null) {
             return checkId;
+        }
+        if (incidentId.startsWith(LOCATION_NETWORK + ":")) {
+            return "the network of location " + incidentId.substring(LOCATION_NETWORK.length() + 1,
+                    Math.max(LOCATION_NETWORK.length() + 1, incidentId.lastIndexOf('@')));
         }
         return incidentId.startsWith(CONNECTIVITY + "@") ? "Sentinel connectivity" : dependency + " breaker";
     }

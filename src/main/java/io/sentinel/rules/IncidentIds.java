@@ -70,6 +70,22 @@ public final class IncidentIds {
                 + "@" + STAMP.format(conditionBegan);
     }
 
+    /**
+     * {@code location:us-1:frontend-home@20261202T071000.123Z}: one location that cannot reach a check the others
+     * reach, from the moment that location saw it fail.
+     */
+    public static String forLocation(String location, String checkId, Instant locationSawItFail) {
+        return "location:" + pathSafe(location) + ":" + pathSafe(checkId) + "@" + STAMP.format(locationSawItFail);
+    }
+
+    /**
+     * {@code location-network:us-1@20261202T071000.123Z}: every check failing from one location while the others
+     * reach them: that location's network, not the providers.
+     */
+    public static String forLocationNetwork(String location, Instant lostAt) {
+        return io.sentinel.model.AlertEvent.LOCATION_NETWORK + ":" + pathSafe(location) + "@" + STAMP.format(lostAt);
+    }
+
     /** {@code flapping:frontend-home@20261202T071000.123Z}: a check and the moment it was found flapping. */
     public static String forFlapping(String checkId, Instant detectedAt) {
         return "flapping:" + pathSafe(checkId) + "@" + STAMP.format(detectedAt);

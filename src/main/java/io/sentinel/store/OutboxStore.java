@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,15 @@ public final class OutboxStore implements OutboxRepository {
             + " payload, state, attempts, next_attempt_at, last_error, created_at, delivered_at";
     private static final String INSERT = "INSERT INTO notification (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // A finished notification (delivered, failed, suppressed) stays finished: an instance that led a moment ago
+    // and still holds an old copy cannot turn it back into one to send. Recording an outcome ends any claim.
     private static final String UPDATE = "UPDATE notification SET payload = ?, state = ?, attempts = ?,"
-            + " next_attempt_at = ?, last_error = ?, delivered_at = ? WHERE id = ?";
+            + " next_attempt_at = ?, last_error = ?, delivered_at = ?, claimed_by = NULL, claimed_until = NULL"
+            + " WHERE id = ? AND state NOT IN ('DELIVERED', 'FAILED', 'SUPPRESSED')";
+    private static final String CLAIM = "UPDATE notification SET claimed_by = ?, claimed_until = ? WHERE id = ?"
+            + " AND state = 'PENDING' AND attempts = ? AND (claimed_until IS NULL OR claimed_until < ? OR claimed_by = ?)";
+    private static final String CURRENT = "SELECT payload, state, attempts, next_attempt_at, last_error, delivered_at,"
+            + " claimed_by, claimed_until FROM notification WHERE id = ?";
     private static final String UNFINISHED = "SELECT payload, state, attempts, next_attempt_at, last_error, delivered_at"
             + " FROM notification WHERE state IN ('PENDING', 'HELD') ORDER BY created_at";
     private static final String FOR_INCIDENT = "SELECT payload, state, attempts, next_attempt_at, last_error, delivered_at"
@@ -107,10 +115,63 @@ public final class OutboxStore implements OutboxRepository {
             SqlValues.setInstant(update, 6, entry.deliveredAt());
             update.setString(7, entry.key());
             if (update.executeUpdate() == 0) {
-                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                    bindInsert(insert, entry);
-                    insert.executeUpdate();
+                insertIfAbsent(connection, entry);
+            }
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> claim(List<OutboxEntry> entries, String claimant, Instant now, Instant until) {
+        requireReady();
+        try {
+            return Transactions.inTransaction(database.dataSource(), connection -> {
+                List<OutboxEntry> refused = new ArrayList<>();
+                try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                    for (OutboxEntry entry : entries) {
+                        claim.setString(1, claimant);
+                        SqlValues.setInstant(claim, 2, until);
+                        claim.setString(3, entry.key());
+                        claim.setInt(4, entry.attempts());
+                        SqlValues.setInstant(claim, 5, now);
+                        claim.setString(6, claimant);
+                        if (claim.executeUpdate() == 0) {
+                            refused.add(entry);
+                        }
+                    }
                 }
+                if (refused.isEmpty()) {
+                    return List.<OutboxEntry>of();
+                }
+                connection.rollback();
+                List<OutboxEntry> current = new ArrayList<>();
+                for (OutboxEntry entry : refused) {
+                    current.add(current(connection, entry, claimant, now));
+                }
+                return current;
+            });
+        } catch (SQLException error) {
+            throw new StoreException("Cannot claim notifications: " + Outage.reason(error), error);
+        }
+    }
+
+    /** The entry as the table has it, waiting at least until another claimant's claim ends; as given when absent. */
+    private static OutboxEntry current(Connection connection, OutboxEntry known, String claimant, Instant now)
+            throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(CURRENT)) {
+            query.setString(1, known.key());
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return known;
+                }
+                OutboxEntry stored = read(row);
+                Instant claimedUntil = SqlValues.getInstant(row, "claimed_until");
+                boolean heldByAnother = claimedUntil != null && claimedUntil.isAfter(now)
+                        && !claimant.equals(row.getString("claimed_by"));
+                if (heldByAnother && claimedUntil.isAfter(stored.nextAttemptAt())) {
+                    return new OutboxEntry(stored.notification(), stored.state(), stored.attempts(), claimedUntil,
+                            stored.lastError(), stored.deliveredAt());
+                }
+                return stored;
             }
         }
     }
@@ -135,16 +196,20 @@ public final class OutboxStore implements OutboxRepository {
             List<OutboxEntry> entries = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    entries.add(new OutboxEntry(NotificationJson.readNotification(rows.getString("payload")),
-                            SqlValues.getEnum(rows, "state", DeliveryState::valueOf), rows.getInt("attempts"),
-                            SqlValues.getInstant(rows, "next_attempt_at"), rows.getString("last_error"),
-                            SqlValues.getInstant(rows, "delivered_at")));
+                    entries.add(read(rows));
                 }
             }
             return entries;
         } catch (SQLException error) {
             throw new StoreException("Cannot read notifications: " + Outage.reason(error), error);
         }
+    }
+
+    private static OutboxEntry read(ResultSet row) throws SQLException {
+        return new OutboxEntry(NotificationJson.readNotification(row.getString("payload")),
+                SqlValues.getEnum(row, "state", DeliveryState::valueOf), row.getInt("attempts"),
+                SqlValues.getInstant(row, "next_attempt_at"), row.getString("last_error"),
+                SqlValues.getInstant(row, "delivered_at"));
     }
 
     private static void bindInsert(PreparedStatement insert, OutboxEntry entry) throws SQLException {

@@ -26,15 +26,17 @@ final class ProbeResultTable {
     static final String COLUMNS =
             "check_id, dependency, started_at, latency_ms, outcome, failure_class, http_status, message, readings";
     private static final String INSERT =
-            "INSERT INTO probe_result (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String SINCE = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ? AND started_at >= ?"
-            + " ORDER BY started_at DESC, id DESC LIMIT ?";
-    // The newest start time per check, joined back for the row; ordering by id makes the later insert win a tie.
+            "INSERT INTO probe_result (" + COLUMNS + ", location) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    // this location's own results: what its rules replay (another location's probes are not its observations)
+    private static final String SINCE = "SELECT id, " + COLUMNS + " FROM probe_result WHERE location = ? AND check_id = ?"
+            + " AND started_at >= ? ORDER BY started_at DESC, id DESC LIMIT ?";
+    // The newest start time per check from this location, joined back for the row; ordering by id makes the later
+    // insert win a tie.
     private static final String LATEST_PER_CHECK = "SELECT r.id, r.check_id, r.dependency, r.started_at, r.latency_ms,"
             + " r.outcome, r.failure_class, r.http_status, r.message, r.readings"
             + " FROM probe_result r"
-            + " JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result GROUP BY check_id) m"
-            + " ON r.check_id = m.check_id AND r.started_at = m.latest ORDER BY r.id";
+            + " JOIN (SELECT check_id, MAX(started_at) AS latest FROM probe_result WHERE location = ? GROUP BY check_id) m"
+            + " ON r.check_id = m.check_id AND r.started_at = m.latest WHERE r.location = ? ORDER BY r.id";
     private static final String BETWEEN = "SELECT id, " + COLUMNS + " FROM probe_result WHERE check_id = ?"
             + " AND started_at >= ? AND started_at <= ? ORDER BY started_at, id LIMIT ?";
     // newest first so that the limit keeps the recent end; read back oldest first
@@ -44,10 +46,18 @@ final class ProbeResultTable {
 
     private final DataSource dataSource;
     private final ResultCodec json;
+    private final String location;
 
+    /** For reading, and for writing as a single instance at the default location. */
     ProbeResultTable(DataSource dataSource, ResultCodec json) {
+        this(dataSource, json, io.sentinel.config.ClusterConfig.DEFAULT_LOCATION);
+    }
+
+    /** @param location where this instance probes from: stored with every result it writes */
+    ProbeResultTable(DataSource dataSource, ResultCodec json, String location) {
         this.dataSource = dataSource;
         this.json = json;
+        this.location = location;
     }
 
     /** Inserts every result in one transaction, however many there are: all of them are stored or none. */
@@ -81,9 +91,10 @@ final class ProbeResultTable {
     List<ProbeResult> since(String checkId, Instant from, int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SINCE)) {
-            query.setString(1, checkId);
-            SqlValues.setInstant(query, 2, from);
-            query.setInt(3, limit);
+            query.setString(1, location);
+            query.setString(2, checkId);
+            SqlValues.setInstant(query, 3, from);
+            query.setInt(4, limit);
             try (ResultSet rows = query.executeQuery()) {
                 List<ProbeResult> results = new ArrayList<>();
                 while (rows.next()) {
@@ -113,14 +124,17 @@ final class ProbeResultTable {
 
     Map<String, ProbeResult> latestPerCheck() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(LATEST_PER_CHECK);
-             ResultSet rows = query.executeQuery()) {
-            Map<String, ProbeResult> latest = new LinkedHashMap<>();
-            while (rows.next()) {
-                ProbeResult result = read(rows);
-                latest.put(result.checkId(), result);
+             PreparedStatement query = connection.prepareStatement(LATEST_PER_CHECK)) {
+            query.setString(1, location);
+            query.setString(2, location);
+            try (ResultSet rows = query.executeQuery()) {
+                Map<String, ProbeResult> latest = new LinkedHashMap<>();
+                while (rows.next()) {
+                    ProbeResult result = read(rows);
+                    latest.put(result.checkId(), result);
+                }
+                return latest;
             }
-            return latest;
         }
     }
 
@@ -159,6 +173,7 @@ final class ProbeResultTable {
         insert.setInt(7, result.httpStatus());
         insert.setString(8, SqlValues.storableText(result.message()));
         insert.setString(9, json.readingsToJson(result.readings()));
+        insert.setString(10, location);
     }
 
     /** The result on the current row of a query that selects {@link #COLUMNS}. */

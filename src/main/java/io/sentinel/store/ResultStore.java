@@ -47,12 +47,20 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
      * @param clock          paces the retries while the database is failing
      */
     public ResultStore(Database database, Path spoolDirectory, int queueCapacity, Clock clock) {
+        this(database, spoolDirectory, queueCapacity, clock, io.sentinel.config.ClusterConfig.DEFAULT_LOCATION);
+    }
+
+    /**
+     * @param location where this instance probes from: stored with every result, and the only results its own
+     *                 history reads (docs/cluster.md)
+     */
+    public ResultStore(Database database, Path spoolDirectory, int queueCapacity, Clock clock, String location) {
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue capacity must be positive, was " + queueCapacity);
         }
         ResultCodec json = new ResultCodec();
         this.database = Objects.requireNonNull(database, "database");
-        this.table = new ProbeResultTable(database.dataSource(), json);
+        this.table = new ProbeResultTable(database.dataSource(), json, location);
         this.writer = BackgroundWriter.<ProbeResult>named("results", "probe results")
                 .policy(WriterPolicy.queued(queueCapacity, ProbeResultTable.BATCH_SIZE, LINGER))
                 .target(new ProbeResultTarget(database, table))

@@ -22,7 +22,7 @@ class DataDirectoryTest {
     void theDefaultEmbeddedDatabaseIsCreatedInTheDataDirectory() {
         Path dataDirectory = directory.resolve("state");
 
-        try (Storage storage = new Storage(storage(StorageConfig.DEFAULT_URL), dataDirectory, Clock.systemUTC())) {
+        try (Storage storage = new Storage(storage(StorageConfig.DEFAULT_URL), "local", dataDirectory, Clock.systemUTC())) {
             assertThat(storage.database.isReady()).isTrue();
         }
 

@@ -31,14 +31,14 @@ class StorageCloseTest {
                 .up("ok");
         CheckState state = new CheckState("home", HealthState.UP, PROBED_AT, 0, 3, 3, 0, PROBED_AT, null);
 
-        try (Storage storage = new Storage(embedded(), dataDirectory, Clock.systemUTC())) {
+        try (Storage storage = new Storage(embedded(), "local", dataDirectory, Clock.systemUTC())) {
             // both writers wait up to a second for company: these are still in memory when the close comes
             storage.results.append(result);
             storage.checkStates.saveLater(state);
         }
 
         assertThat(dataDirectory.resolve("spool/results.spool.jsonl")).as("written, not spooled").doesNotExist();
-        try (Storage restarted = new Storage(embedded(), dataDirectory, Clock.systemUTC())) {
+        try (Storage restarted = new Storage(embedded(), "local", dataDirectory, Clock.systemUTC())) {
             assertThat(restarted.results.history("home", 10)).containsExactly(result);
             assertThat(restarted.checkStates.loadAll()).containsEntry("home", state);
         }

@@ -133,6 +133,27 @@ class DockerFilesTest {
     }
 
     @Test
+    void theHaProfileRunsTwoLocationsOnOneDatabaseAndOneLockVolume() throws Exception {
+        for (String name : List.of("sentinel-eu", "sentinel-us")) {
+            assertThat(service(name).get("profiles")).isEqualTo(List.of("ha"));
+            assertThat(environment(name)).containsEntry("SENTINEL_CLUSTER_SERVICE", "file")
+                    .containsEntry("SENTINEL_CLUSTER_DIRECTORY", "/srv/sentinel/cluster")
+                    .containsEntry("SENTINEL_DB_URL", "jdbc:postgresql://postgres:5432/sentinel");
+            assertThat(service(name).get("volumes").toString()).contains("ha-cluster:/srv/sentinel/cluster");
+        }
+        assertThat(environment("sentinel-eu").get("SENTINEL_LOCATION")).isEqualTo("eu-1");
+        assertThat(environment("sentinel-us").get("SENTINEL_LOCATION")).isEqualTo("us-1");
+        assertThat(read(DOCKERFILE)).contains("chown 10001:10001 data reports cluster");
+        // the shipped configuration, as the ha services run it
+        SentinelConfig ha = new ConfigLoader(BuiltInKinds.index(), Map.of("SENTINEL_LOCATION", "us-1",
+                "SENTINEL_CLUSTER_SERVICE", "file", "SENTINEL_CLUSTER_DIRECTORY", "/srv/sentinel/cluster",
+                "SENTINEL_DB_URL", "jdbc:postgresql://postgres:5432/sentinel")::get)
+                .load(Path.of("config", "sentinel.yaml"));
+        assertThat(ha.cluster().isClustered()).isTrue();
+        assertThat(ha.cluster().location()).isEqualTo("us-1");
+    }
+
+    @Test
     void composeStartsWithoutAnEnvFileAndWaitsForHealthyDependencies() {
         assertThat(service("sentinel").get("env_file")).isEqualTo(List.of(Map.of("path", "../.env", "required", false)));
         assertThat(service("sentinel-sandbox")).doesNotContainKey("env_file");

@@ -53,6 +53,10 @@ class ShippedRoutesTest extends CamelTestSupport {
             return new Verdict(!"nothing".equals(body));
         }
 
+        public void refresh() {
+            called("refresh", null);
+        }
+
         public Verdict pending() {
             called("pending", null);
             return new Verdict(false);
@@ -112,9 +116,12 @@ class ShippedRoutesTest extends CamelTestSupport {
     protected void bindToRegistry(Registry registry) {
         for (String name : List.of(BeanNames.RESULT_INTAKE, BeanNames.CONNECTIVITY_GATE, BeanNames.PROBE_METRICS,
                 BeanNames.RESULT_RECORDER, BeanNames.RULES, BeanNames.ALERT_ROUTER, BeanNames.ALERT_DELIVERY,
-                BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT)) {
+                BeanNames.DATABASE, BeanNames.RETENTION, BeanNames.DAILY_DIAGNOSTICS, BeanNames.HEARTBEAT,
+                BeanNames.CLUSTER_STATES, BeanNames.CLUSTER_MEMBERSHIP)) {
             registry.bind(name, new Step(name));
         }
+        // a single instance's leader-only policy: it does nothing
+        registry.bind(BeanNames.LEADER_ONLY, new org.apache.camel.support.RoutePolicySupport() { });
     }
 
     @Override
@@ -124,7 +131,7 @@ class ShippedRoutesTest extends CamelTestSupport {
                     "classpath:" + BuiltInResources.ROUTES_FOLDER + file));
         }
         for (String id : List.of("pending-alerts", "incident-timers", "alert-housekeeping", "database-schema",
-                "retention", "daily-diagnostics", "heartbeat")) {
+                "retention", "daily-diagnostics", "heartbeat", "cluster-decisions", "cluster-membership")) {
             AdviceWith.adviceWith(context, id, route -> route.replaceFromWith("direct:tick-" + id));
         }
         context.start();
@@ -148,11 +155,12 @@ class ShippedRoutesTest extends CamelTestSupport {
     @Test
     void everyHousekeepingRouteCallsItsBean() {
         for (String id : List.of("pending-alerts", "incident-timers", "alert-housekeeping", "database-schema",
-                "retention", "daily-diagnostics", "heartbeat")) {
+                "retention", "daily-diagnostics", "heartbeat", "cluster-decisions", "cluster-membership")) {
             template.sendBody("direct:tick-" + id, null);
         }
 
         assertThat(calls).contains("rules.pending", "alertRouter.incidentTimers", "alertDelivery.housekeep",
-                "database.migrateWhenDue", "retention.deleteExpired", "dailyDiagnostics.writeDue", "heartbeat.beat");
+                "database.migrateWhenDue", "retention.deleteExpired", "dailyDiagnostics.writeDue", "heartbeat.beat",
+                "clusterStates.decide", "clusterMembership.refresh");
     }
 }

@@ -50,6 +50,8 @@ interface DatabaseFixture extends AutoCloseable {
             statement.executeUpdate("DELETE FROM breaker_transition");
             statement.executeUpdate("DELETE FROM silence");
             statement.executeUpdate("DELETE FROM probe_spend");
+            statement.executeUpdate("DELETE FROM location_view");
+            statement.executeUpdate("DELETE FROM cluster_member");
         }
     }
 

@@ -248,4 +248,27 @@ abstract class ResultStoreContract extends StoreContract {
             assertThat(left).isEmpty();
         }
     }
+
+    @Test
+    void eachResultIsStoredWithItsLocationAndALocationReplaysOnlyItsOwn(@TempDir Path elsewhere) throws Exception {
+        try (ResultStore europe = new ResultStore(database, elsewhere.resolve("eu"), 100, Clock.systemUTC(), "eu-1");
+             ResultStore america = new ResultStore(database, elsewhere.resolve("us"), 100, Clock.systemUTC(), "us-1")) {
+            europe.append(TestResults.upAt("home", TestResults.T0));
+            america.append(TestResults.downAt("home", TestResults.T0.plusSeconds(1)));
+            assertThat(europe.flush(GENEROUS) && america.flush(GENEROUS)).isTrue();
+
+            assertThat(europe.since("home", TestResults.T0, 10)).extracting(ProbeResult::outcome).containsExactly(Outcome.UP);
+            assertThat(america.latestPerCheck().get("home").outcome()).isEqualTo(Outcome.DOWN);
+            assertThat(europe.latestPerCheck().get("home").outcome()).isEqualTo(Outcome.UP);
+            assertThat(europe.between("home", TestResults.T0, TestResults.T0.plusSeconds(5), 10)).hasSize(2);
+        }
+        try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT location FROM probe_result ORDER BY started_at")) {
+            List<String> locations = new ArrayList<>();
+            while (rows.next()) {
+                locations.add(rows.getString(1));
+            }
+            assertThat(locations).containsExactly("eu-1", "us-1");
+        }
+    }
 }

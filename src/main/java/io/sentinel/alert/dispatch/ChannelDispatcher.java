@@ -107,6 +107,16 @@ public final class ChannelDispatcher {
     }
 
     private void deliver(List<OutboxEntry> message) {
+        Outbox.Claim claim = outbox.claim(message, clock.instant());
+        if (claim == Outbox.Claim.UNKNOWN) {
+            // the table cannot say who sends it: look again after a pause, as after a failure of the channel
+            pace.failed(clock.instant(), Optional.empty());
+            return;
+        }
+        if (claim == Outbox.Claim.TAKEN) {
+            // another instance sends it or did; the outbox now waits for what that instance is still sending
+            return;
+        }
         DeliveryOutcome outcome = sender.deliver(message.stream().map(OutboxEntry::notification).toList());
         Instant now = clock.instant();
         if (outcome instanceof DeliveryOutcome.Delivered) {

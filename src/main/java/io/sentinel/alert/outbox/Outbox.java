@@ -36,13 +36,30 @@ public final class Outbox implements AutoCloseable {
             .thenComparing(entry -> entry.notification().event().at())
             .thenComparing(OutboxEntry::key);
 
+    /**
+     * How long a claim holds when its instance dies mid-send: longer than any channel may take to answer (Slack's
+     * deadline is 10 s), so a slow send is never taken for a dead one.
+     */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(1);
+
     private final OutboxRepository repository;
+    /** Who claims notifications before sending them, when instances share the table; null for a single instance. */
+    private final String claimant;
     private final BackgroundWriter<OutboxEntry> writer;
     private final Map<String, OutboxEntry> unfinished = new ConcurrentHashMap<>();
     private final List<Consumer<OutboxEntry>> listeners = new CopyOnWriteArrayList<>();
 
     public Outbox(OutboxRepository repository, Path spoolDirectory) {
+        this(repository, spoolDirectory, null);
+    }
+
+    /**
+     * @param claimant this instance's id when several instances share the table (docs/cluster.md): every send is
+     *                 then claimed in the table first ({@link #claim}); null for a single instance
+     */
+    public Outbox(OutboxRepository repository, Path spoolDirectory, String claimant) {
         this.repository = repository;
+        this.claimant = claimant;
         Spool<OutboxEntry> spool = new Spool<>(spoolDirectory, "outbox",
                 LineCodec.of(NotificationJson::write, NotificationJson::readEntry), true);
         this.writer = BackgroundWriter.<OutboxEntry>named("outbox", "notification changes")
@@ -78,9 +95,66 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
-    /** Called for every entry added or changed, e.g. to wake the channel's dispatcher. */
-    public void onChange(Consumer<OutboxEntry> listener) {
+    /**
+     * Forgets what it holds and reads it again, for an instance that has just become the leader: the table is what
+     * the previous leader left.
+     */
+    public void reload(Collection<OutboxEntry> uncopiedDecisions) {
+        unfinished.clear();
+        load(uncopiedDecisions);
+    }
+
+    /**
+     * Called for every entry added or changed, e.g. to wake the channel's dispatcher.
+     *
+     * @return stops the calls
+     */
+    public Runnable onChange(Consumer<OutboxEntry> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** Whether a message may be sent now. */
+    public enum Claim {
+        /** This instance may send it. */
+        CLAIMED,
+        /** Another instance holds or finished part of it: what the table holds replaced what this one knew. */
+        TAKEN,
+        /** The table cannot say who sends it: nobody does for now. */
+        UNKNOWN
+    }
+
+    /**
+     * Before a message is sent. A single instance always may send it. Instances that share the table claim its
+     * notifications there first ({@link OutboxRepository#claim}); when another instance holds or has finished one
+     * of them, or the table cannot say, nothing is sent.
+     */
+    public Claim claim(List<OutboxEntry> message, java.time.Instant now) {
+        if (claimant == null) {
+            return Claim.CLAIMED;
+        }
+        List<OutboxEntry> refused;
+        try {
+            refused = repository.claim(message, claimant, now, now.plus(CLAIM_LEASE));
+        } catch (RuntimeException databaseUnavailable) {
+            LOG.warn("Cannot claim {} notification(s) for sending ({}); another instance may be sending them, so they"
+                    + " wait", message.size(), databaseUnavailable.getMessage());
+            return Claim.UNKNOWN;
+        }
+        if (!refused.isEmpty() && message.containsAll(refused)) {
+            // not in the table yet (still in a spool): nobody can claim it until it is
+            return Claim.UNKNOWN;
+        }
+        for (OutboxEntry current : refused) {
+            if (current.state().isFinished()) {
+                unfinished.remove(current.key());
+                LOG.info("Notification {} was {} by another instance", current.key(),
+                        current.state().name().toLowerCase(java.util.Locale.ROOT));
+            } else {
+                unfinished.put(current.key(), current);
+            }
+        }
+        return refused.isEmpty() ? Claim.CLAIMED : Claim.TAKEN;
     }
 
     /**

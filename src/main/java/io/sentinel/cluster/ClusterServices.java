@@ -1,0 +1,69 @@
+package io.sentinel.cluster;
+
+import io.sentinel.config.ClusterConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.apache.camel.cluster.CamelClusterService;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.support.PropertyBindingSupport;
+
+/**
+ * Makes the Camel cluster service the configuration names. Sentinel elects nothing itself: the file-lock service
+ * (camel-file) or the Kubernetes lease service (camel-kubernetes) decides who leads, and
+ * {@link Leadership} only listens.
+ */
+public final class ClusterServices {
+
+    /** The namespace every instance's view of the cluster is in: one leader for the whole of Sentinel. */
+    public static final String NAMESPACE = "sentinel";
+    /** A file-lock leader silent for this many lock intervals is taken for dead. Camel's default, written out. */
+    static final int STALE_AFTER_INTERVALS = 5;
+
+    private ClusterServices() {
+    }
+
+    /**
+     * The service for {@code config}, or empty for a single instance.
+     *
+     * @param memberId this instance's id in the cluster
+     */
+    public static Optional<CamelClusterService> create(ClusterConfig config, String memberId, CamelContext camel) {
+        return switch (config.service()) {
+            case NONE -> Optional.empty();
+            case FILE -> Optional.of(file(config, memberId));
+            case KUBERNETES, JGROUPS -> Optional.of(byName(config, memberId, camel));
+        };
+    }
+
+    private static CamelClusterService file(ClusterConfig config, String memberId) {
+        FileLockClusterService service = new FileLockClusterService();
+        service.setId(memberId);
+        service.setRoot(config.lockDirectory().orElseThrow().toAbsolutePath().toString());
+        service.setAcquireLockDelay(config.lockInterval().toMillis(), TimeUnit.MILLISECONDS);
+        service.setAcquireLockInterval(config.lockInterval().toMillis(), TimeUnit.MILLISECONDS);
+        service.setHeartbeatTimeoutMultiplier(STALE_AFTER_INTERVALS);
+        return service;
+    }
+
+    /** A service whose component comes with a build profile: made by its class name, set by its properties. */
+    private static CamelClusterService byName(ClusterConfig config, String memberId, CamelContext camel) {
+        try {
+            CamelClusterService service = (CamelClusterService) Class.forName(config.service().implementation())
+                    .getDeclaredConstructor().newInstance();
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", memberId);
+            if (config.service() == ClusterConfig.Service.KUBERNETES && !config.namespace().isEmpty()) {
+                properties.put("namespace", config.namespace());
+            }
+            PropertyBindingSupport.build().withCamelContext(camel).withTarget(service).withProperties(properties)
+                    .withRemoveParameters(false).bind();
+            return service;
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            throw new IllegalStateException("the " + config.service().label() + " cluster service cannot be made: "
+                    + absent, absent);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.sentinel.config;
+
+import static io.sentinel.config.ConfigTexts.MINIMAL;
+import static io.sentinel.config.ConfigTexts.load;
+import static io.sentinel.config.ConfigTexts.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClusterConfigTest {
+
+    private static final String POSTGRES = "storage:\n  url: jdbc:postgresql://db:5432/sentinel\n";
+
+    @Test
+    void withoutTheSectionSentinelRunsAloneAtTheLocationLocal() throws Exception {
+        ClusterConfig cluster = load(MINIMAL, Map.of()).cluster();
+
+        assertThat(cluster.isClustered()).isFalse();
+        assertThat(cluster.location()).isEqualTo("local");
+        assertThat(cluster.confirmationsAmong(3)).isEqualTo(2);
+    }
+
+    @Test
+    void aLocationAloneNeedsNoClusterAndNoPostgres() throws Exception {
+        ClusterConfig cluster = load(MINIMAL + "cluster:\n  location: ${SENTINEL_LOCATION:eu-1}\n", Map.of()).cluster();
+
+        assertThat(cluster.location()).isEqualTo("eu-1");
+        assertThat(cluster.service()).isEqualTo(ClusterConfig.Service.NONE);
+    }
+
+    @Test
+    void theFileServiceSharesALockDirectory() throws Exception {
+        ClusterConfig cluster = load(MINIMAL + POSTGRES + """
+                cluster:
+                  location: us-1
+                  service: file
+                  directory: /srv/sentinel/cluster
+                  lockInterval: 1s
+                  confirmations: 2
+                """, Map.of()).cluster();
+
+        assertThat(cluster.isClustered()).isTrue();
+        assertThat(cluster.lockDirectory()).contains(Path.of("/srv/sentinel/cluster"));
+        assertThat(cluster.lockInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(cluster.confirmationsAmong(1)).isEqualTo(2);
+    }
+
+    @Test
+    void aMajorityOfTheLocationsReportingConfirms() {
+        ClusterConfig majority = new ClusterConfig("eu-1", ClusterConfig.Service.NONE, null,
+                ClusterConfig.DEFAULT_LOCK_INTERVAL, 0, "");
+
+        assertThat(majority.confirmationsAmong(0)).isEqualTo(1);
+        assertThat(majority.confirmationsAmong(1)).isEqualTo(1);
+        assertThat(majority.confirmationsAmong(2)).isEqualTo(2);
+        assertThat(majority.confirmationsAmong(3)).isEqualTo(2);
+        assertThat(majority.confirmationsAmong(4)).isEqualTo(3);
+    }
+
+    @Test
+    void aClusterOnTheEmbeddedDatabaseIsRefused() {
+        assertThat(problems(MINIMAL + "cluster:\n  service: file\n  directory: /tmp/lock\n", Map.of()))
+                .singleElement().asString().contains("a cluster needs one PostgreSQL database")
+                .contains("storage.url");
+    }
+
+    @Test
+    void theFileServiceWithoutADirectoryIsRefused() {
+        assertThat(problems(MINIMAL + POSTGRES + "cluster:\n  service: file\n", Map.of()))
+                .singleElement().asString().contains("needs 'directory'");
+    }
+
+    @Test
+    void servicesThisBuildLacksAreRefusedWithTheWayToGetThem() {
+        assertThat(problems(MINIMAL + POSTGRES + "cluster:\n  service: jgroups\n", Map.of()))
+                .singleElement().asString().contains("jgroups cluster service is not in this build")
+                .contains("not published for Camel 4.18.0");
+        assertThat(problems(MINIMAL + POSTGRES + "cluster:\n  service: kubernetes\n", Map.of()))
+                .singleElement().asString().contains("-Pkubernetes");
+    }
+
+    @Test
+    void wrongWordsAreRefusedWithWhatIsAllowed() {
+        assertThat(problems(MINIMAL + POSTGRES + "cluster:\n  service: zookeeper\n  location: EU 1\n"
+                + "  confirmations: 40\n  lockInterval: 2h\n", Map.of()))
+                .hasSize(4)
+                .anySatisfy(problem -> assertThat(problem).contains("'location'"))
+                .anySatisfy(problem -> assertThat(problem).contains("zookeeper"))
+                .anySatisfy(problem -> assertThat(problem).contains("confirmations"))
+                .anySatisfy(problem -> assertThat(problem).contains("lockInterval"));
+    }
+}
