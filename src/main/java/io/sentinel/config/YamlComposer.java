@@ -1,5 +1,7 @@
 package io.sentinel.config;
 
+import java.io.Reader;
+import java.util.Objects;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
@@ -38,7 +40,8 @@ final class YamlComposer {
                 .setAllowRecursiveKeys(false)
                 .build();
         try {
-            Parser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, yaml)));
+            Parser parser = new DepthLimitedParser(new ParserImpl(settings,
+                    new StreamReader(settings, new WholeCharacters(yaml))));
             return new Composer(settings, parser).getSingleNode();
         } catch (TooDeep tooDeep) {
             context.problem(tooDeep.mark, "the YAML nests more than " + MAX_DEPTH + " levels deep here",
@@ -61,6 +64,45 @@ final class YamlComposer {
                     "a configuration needs about six levels: look for unclosed or repeated [ or { brackets");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The text for SnakeYAML Engine's reader, never cut between the two halves of a character outside the Basic
+     * Multilingual Plane (an emoji). Its reader fills a buffer of 1,025 chars and, when the last one is a high
+     * surrogate, reads one more into the same full buffer: an {@link IndexOutOfBoundsException} (3.0.1; the same
+     * in jackson-dataformats-text#508 and networknt/json-schema-validator#1231). A read that would end on a high
+     * surrogate here stops one char short, so the pair arrives in the next read.
+     */
+    static final class WholeCharacters extends Reader {
+        private final String text;
+        private int next;
+
+        WholeCharacters(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, buffer.length);
+            if (length == 0) {
+                return 0;
+            }
+            if (next >= text.length()) {
+                return -1;
+            }
+            int count = Math.min(length, text.length() - next);
+            if (count > 1 && Character.isHighSurrogate(text.charAt(next + count - 1))) {
+                count--;
+            }
+            text.getChars(next, next + count, buffer, offset);
+            next += count;
+            return count;
+        }
+
+        @Override
+        public void close() {
+            // nothing to release: the text is in memory
+        }
     }
 
     /** Thrown on the event that opens one level too many. */

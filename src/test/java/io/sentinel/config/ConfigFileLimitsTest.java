@@ -141,6 +141,21 @@ class ConfigFileLimitsTest {
     }
 
     @Test
+    void anEmojiAcrossTheYamlReadersBufferBoundaryIsReadAsText() throws InvalidConfigException {
+        String head = "dependencies:\n  - id: api\nchecks:\n  - id: home\n    dependency: api\n    kind: http\n"
+                + "    url: https://api.example.com/health\n# ";
+        for (int boundary : new int[] {1024, 1025, 2049}) {
+            String yaml = head + "x".repeat(boundary - head.length()) + "\uD83D\uDE00 a comment with an emoji\n";
+            assertThat(Character.isHighSurrogate(yaml.charAt(boundary))).isTrue();
+
+            SentinelConfig config = new ConfigLoader(BuiltInKinds.index(), Map.<String, String>of()::get)
+                    .parse(Path.of("sentinel.yaml"), yaml);
+
+            assertThat(config.check("home")).as("emoji at char %d", boundary).isPresent();
+        }
+    }
+
+    @Test
     void aUtf8ByteOrderMarkIsAccepted() throws IOException {
         byte[] text = ConfigTexts.MINIMAL.getBytes(StandardCharsets.UTF_8);
         byte[] withMark = new byte[text.length + 3];
