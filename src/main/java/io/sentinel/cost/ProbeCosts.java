@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * spending is totalled per dependency per UTC day, and a probe that would take a dependency over its
  * {@code dailyBudget} is not run (SKIPPED, "budget"). The first refusal of a day raises one medium alert; the
  * next day's first probe resolves it.
+ *
+ * <p>Instances sharing one database share the budget: each charge brings back the total every instance has
+ * booked today, so a cluster may go over the budget by at most one probe per instance, not spend one budget each.
  */
 public final class ProbeCosts {
 
@@ -91,7 +94,8 @@ public final class ProbeCosts {
         rollOver();
         spentToday.merge(check.dependency(), cost, Double::sum);
         try {
-            repository.add(check.dependency(), today, cost);
+            double sharedTotal = repository.add(check.dependency(), today, cost);
+            spentToday.merge(check.dependency(), sharedTotal, Math::max);
         } catch (RuntimeException databaseUnavailable) {
             LOG.warn("Probe spending of {} could not be stored ({}); the budget counts it in memory",
                     check.dependency(), databaseUnavailable.getMessage());

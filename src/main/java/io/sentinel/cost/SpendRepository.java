@@ -3,13 +3,21 @@ package io.sentinel.cost;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Where probe spending per dependency and UTC day is kept. */
+/**
+ * Where probe spending per dependency and UTC day is kept. Every instance that shares the store adds to the same
+ * totals, so a cluster of Sentinels spends one budget between them, not one each.
+ */
 public interface SpendRepository {
 
     /** Dependency → dollars spent on {@code day}. */
     Map<String, Double> spentOn(LocalDate day);
 
-    void add(String dependency, LocalDate day, double usd);
+    /**
+     * Adds a probe's cost.
+     *
+     * @return what {@code dependency} has spent on {@code day} with it, by every instance sharing the store
+     */
+    double add(String dependency, LocalDate day, double usd);
 
     SpendRepository NONE = new SpendRepository() {
         @Override
@@ -18,7 +26,8 @@ public interface SpendRepository {
         }
 
         @Override
-        public void add(String dependency, LocalDate day, double usd) {
+        public double add(String dependency, LocalDate day, double usd) {
+            return usd;
         }
     };
 }

@@ -18,6 +18,7 @@ public final class SpendStore implements SpendRepository {
     private static final String ADD = "UPDATE probe_spend SET usd = usd + ? WHERE dependency = ? AND spent_on = ?";
     private static final String INSERT = "INSERT INTO probe_spend (usd, dependency, spent_on) VALUES (?, ?, ?)";
     private static final String ON_DAY = "SELECT dependency, usd FROM probe_spend WHERE spent_on = ?";
+    private static final String TOTAL = "SELECT usd FROM probe_spend WHERE dependency = ? AND spent_on = ?";
 
     private final Database database;
 
@@ -43,11 +44,12 @@ public final class SpendStore implements SpendRepository {
         }
     }
 
+    /** The total is read in the transaction that added to it: later additions by other instances are not in it yet. */
     @Override
-    public void add(String dependency, LocalDate day, double usd) {
+    public double add(String dependency, LocalDate day, double usd) {
         requireReady();
         try {
-            Transactions.inTransaction(database.dataSource(), connection -> {
+            return Transactions.inTransaction(database.dataSource(), connection -> {
                 try (PreparedStatement add = connection.prepareStatement(ADD)) {
                     bind(add, dependency, day, usd);
                     if (add.executeUpdate() == 0) {
@@ -57,7 +59,13 @@ public final class SpendStore implements SpendRepository {
                         }
                     }
                 }
-                return 1;
+                try (PreparedStatement total = connection.prepareStatement(TOTAL)) {
+                    total.setString(1, dependency);
+                    total.setDate(2, Date.valueOf(day));
+                    try (ResultSet rows = total.executeQuery()) {
+                        return rows.next() ? rows.getBigDecimal("usd").doubleValue() : usd;
+                    }
+                }
             });
         } catch (SQLException error) {
             throw new StoreException("Cannot record probe spending: " + Outage.reason(error), error);

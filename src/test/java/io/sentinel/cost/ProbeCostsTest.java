@@ -1,6 +1,7 @@
 package io.sentinel.cost;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.sentinel.model.AlertEvent;
 import io.sentinel.model.AlertStatus;
@@ -115,6 +116,25 @@ class ProbeCostsTest {
                 .down(FailureClass.RATE_LIMITED, "HTTP 429"));
 
         assertThat(charged.readings()).containsEntry("cost.usd", 0.015);
+    }
+
+    @Test
+    void instancesSharingOneDatabaseSpendOneBudgetBetweenThem() {
+        ProbeCosts europe = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock);
+        ProbeCosts america = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock);
+
+        europe.charge(search, called());
+        america.charge(search, called());
+
+        assertThat(america.spentToday("foursquare")).as("what both booked").isEqualTo(0.03, within(1e-9));
+        assertThat(america.refusal(search)).as("the shared budget is spent").isPresent();
+        // europe has not heard of america's probe yet: one more probe, then it knows
+        assertThat(europe.refusal(search)).isEmpty();
+        europe.charge(search, called());
+        assertThat(europe.refusal(search)).isPresent();
+        assertThat(new SpendStore(database).spentOn(clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate()))
+                .as("over the budget by at most one probe per instance")
+                .hasEntrySatisfying("foursquare", usd -> assertThat(usd).isLessThanOrEqualTo(0.03 + 2 * 0.015 + 1e-9));
     }
 
     private ProbeResult called() {
