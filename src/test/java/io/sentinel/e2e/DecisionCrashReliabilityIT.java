@@ -82,12 +82,44 @@ class DecisionCrashReliabilityIT {
             last.stop();
         }
 
+        try {
+            assertOneIncidentToldOnce();
+        } catch (AssertionError failed) {
+            throw new AssertionError(failed.getMessage() + "\nWhat each run logged of its database, states and"
+                    + " decisions:\n" + decisionLines(), failed);
+        }
+    }
+
+    private void assertOneIncidentToldOnce() {
         List<String> firings = firings();
         List<String> resolves = resolves();
         assertThat(firings).as("one incident, whatever the crashes").isNotEmpty().allMatch(firings.get(0)::equals);
         assertThat(firings.size()).as("the FIRING, plus at most one in flight per kill").isBetween(1, 1 + KILLS);
         assertThat(resolves).as("resolved once, for the incident people were told about").containsExactly(firings.get(0));
         assertThat(lastIndexOf("FIRING")).as("the RESOLVED comes after every FIRING").isLessThan(firstIndexOf("RESOLVED"));
+    }
+
+    /** The lines of every run's log that tell how it picked up the previous run's state, oldest run first. */
+    private String decisionLines() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> logs = Files.list(directory)) {
+            StringBuilder lines = new StringBuilder();
+            for (Path log : logs.filter(file -> file.getFileName().toString().startsWith("daemon-"))
+                    .sorted(java.util.Comparator.comparing(DecisionCrashReliabilityIT::modified)).toList()) {
+                lines.append("--- ").append(log.getFileName()).append('\n');
+                Files.readAllLines(log).stream()
+                        .filter(line -> line.matches(".*(Database|[Rr]estor|DOWN|incident|WARN|ERROR).*"))
+                        .forEach(line -> lines.append(line).append('\n'));
+            }
+            return lines.toString();
+        }
+    }
+
+    private static java.nio.file.attribute.FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (java.io.IOException gone) {
+            return java.nio.file.attribute.FileTime.fromMillis(0);
+        }
     }
 
     private void writeConfig(String database) throws Exception {
