@@ -276,8 +276,18 @@ public final class SentinelDaemon implements AutoCloseable {
         return loaded;
     }
 
-    /** How long a start waits for a database that did not answer at once before reading the previous state. */
-    private static final java.time.Duration DATABASE_AT_START = java.time.Duration.ofSeconds(3);
+    /**
+     * How long a start waits for a database server that did not answer at once before reading the previous state:
+     * a server can be down for long, and checks are better probed from UNKNOWN than not probed.
+     */
+    private static final java.time.Duration DATABASE_SERVER_AT_START = java.time.Duration.ofSeconds(3);
+
+    /**
+     * How long a start waits for the embedded H2 file. It is not down, only slow to open on a loaded machine (or held
+     * by another process for a moment); starting without the previous states would decide a check that is still
+     * DOWN afresh, under a new incident id, and tell people a second time about the outage they know of.
+     */
+    private static final java.time.Duration EMBEDDED_DATABASE_AT_START = java.time.Duration.ofSeconds(60);
 
     /** Picks up where the previous run stopped; with the database down there is nothing to pick up, and the log says so. */
     private static final class Restore {
@@ -287,7 +297,8 @@ public final class SentinelDaemon implements AutoCloseable {
             List<String> ids = checks.checks().stream().map(CheckConfig::id).toList();
             Map<String, CheckState> stored = new HashMap<>();
             Map<String, ProbeResult> lastResults = Map.of();
-            storage.database.awaitReady(DATABASE_AT_START);
+            storage.database.awaitReady(storage.database.isPostgres() ? DATABASE_SERVER_AT_START
+                    : EMBEDDED_DATABASE_AT_START);
             try {
                 stored.putAll(storage.checkStates.loadAll());
                 lastResults = storage.results.latestPerCheck();
