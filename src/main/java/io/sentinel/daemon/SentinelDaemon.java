@@ -50,6 +50,9 @@ import io.sentinel.report.diagnostics.Diagnostics;
 import io.sentinel.report.incident.IncidentReports;
 import io.sentinel.results.ResultIntake;
 import io.sentinel.results.ResultRecorder;
+import io.sentinel.model.AlertEvent;
+import io.sentinel.model.AlertStatus;
+import io.sentinel.rules.IncidentIds;
 import io.sentinel.rules.AlertRules;
 import io.sentinel.rules.CheckState;
 import io.sentinel.rules.CheckStates;
@@ -156,6 +159,10 @@ public final class SentinelDaemon implements AutoCloseable {
         ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
         AlertRules alertRules = new AlertRules(storage.results, options.clock());
+        if (leadership.isClustered()) {
+            // the previous leader judged the rules on its own location's results: carry on under what it told
+            leadership.onChange(Restore.ruleAlertsOnTakeover(alertRules, storage));
+        }
         Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
                 List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
                 leadership::isLeader, leadership.isClustered()
@@ -336,6 +343,34 @@ public final class SentinelDaemon implements AutoCloseable {
                     // nothing to hand over: the decisions are in the database
                 }
             };
+        }
+
+        /** For a cluster member: the rule alerts the previous leader told and did not resolve, at each election. */
+        static Leadership.Duties ruleAlertsOnTakeover(AlertRules alertRules, Storage storage) {
+            return new Leadership.Duties() {
+                @Override
+                public void lead() {
+                    try {
+                        alertRules.takeOver(openRuleAlerts(storage.alertEvents.recent(1_000)));
+                    } catch (RuntimeException unavailable) {
+                        LOG.warn("Could not read the rule alerts left open ({}); rules go on from this location's"
+                                + " judgement", unavailable.getMessage());
+                    }
+                }
+
+                @Override
+                public void follow() {
+                    // the rules keep judging, quietly, so they are warm at the next election
+                }
+            };
+        }
+
+        /** Of events newest first: the FIRING of each rule alert whose newest event is a FIRING. */
+        private static List<AlertEvent> openRuleAlerts(List<AlertEvent> newestFirst) {
+            Map<String, AlertEvent> newestByIncident = new java.util.LinkedHashMap<>();
+            newestFirst.stream().filter(event -> IncidentIds.ruleSeriesOf(event.incidentId()).isPresent())
+                    .forEach(event -> newestByIncident.putIfAbsent(event.incidentId(), event));
+            return newestByIncident.values().stream().filter(event -> event.status() == AlertStatus.FIRING).toList();
         }
 
         static void breakers(BreakerJournal journal, Storage storage) {

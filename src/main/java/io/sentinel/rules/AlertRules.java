@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,10 @@ public final class AlertRules implements ResultRule {
     private final ResultHistory history;
     private final Clock clock;
     private final Map<String, CheckRules> checks = new ConcurrentHashMap<>();
+    /** The rule alerts a previous leader left open, by series, until the check's next result settles them. */
+    private final Map<String, AlertEvent> leftOpen = new ConcurrentHashMap<>();
+    /** The checks whose rules are to be squared with what a previous leader told, at their next result. */
+    private final Set<String> toSettle = ConcurrentHashMap.newKeySet();
 
     public AlertRules(ResultHistory history, Clock clock) {
         this.history = history;
@@ -58,18 +63,40 @@ public final class AlertRules implements ResultRule {
         }
         List<AlertEvent> events = new ArrayList<>();
         CheckRules rules = checks.get(check.id());
+        boolean rebuiltNow = false;
         if (rules == null) {
             CheckRules rebuilt = rebuilt(check, result);
             rules = checks.putIfAbsent(check.id(), rebuilt);
             if (rules == null) {
                 rules = rebuilt;
-                events.addAll(rebuilt.firingWithKnownStart());
+                rebuiltNow = true;
             }
         }
         synchronized (rules) {
+            if (toSettle.remove(check.id())) {
+                events.addAll(rules.settle(check, leftOpen, clock.instant()));
+            } else if (rebuiltNow) {
+                events.addAll(rules.firingWithKnownStart());
+            }
             events.addAll(rules.apply(check, result, clock.instant()));
         }
         return events;
+    }
+
+    /**
+     * On taking over from another leader, with the rule alerts it told and left open. This instance judged the same
+     * rules while it followed, but on its own location's results: its series may hold since another moment, or not
+     * at all, and what it saw fire was told to nobody. At each check's next result the two are squared: a series
+     * firing here goes on under the open alert's id (nobody hears of it twice), an open alert no series fires here
+     * is resolved, and a series firing here that no open alert covers is announced.
+     */
+    public void takeOver(Collection<AlertEvent> openRuleAlerts) {
+        leftOpen.clear();
+        for (AlertEvent alert : openRuleAlerts) {
+            IncidentIds.ruleSeriesOf(alert.incidentId()).ifPresent(series -> leftOpen.put(series, alert));
+        }
+        toSettle.addAll(checks.keySet());
+        openRuleAlerts.stream().map(AlertEvent::checkId).filter(java.util.Objects::nonNull).forEach(toSettle::add);
     }
 
     /** The check's rules after replaying its stored results from before {@code first}. */
@@ -136,6 +163,32 @@ public final class AlertRules implements ResultRule {
                 series.forEach((key, one) -> judge(check, rule, key, one, at, now).ifPresent(events::add));
                 series.entrySet().removeIf(entry -> !carried.contains(entry.getKey())
                         && entry.getValue().firing().isInactive() && entry.getValue().judge().isIdle(at));
+            }
+            return events;
+        }
+
+        /** See {@link AlertRules#takeOver}: the events that square this check's series with the alerts left open. */
+        List<AlertEvent> settle(CheckConfig check, Map<String, AlertEvent> leftOpen, Instant now) {
+            List<AlertEvent> events = new ArrayList<>();
+            byRule.forEach((ruleId, series) -> series.forEach((key, one) -> {
+                if (!one.firing().isFiring()) {
+                    return;
+                }
+                AlertEvent open = leftOpen.remove(IncidentIds.ruleSeries(check.id(), ruleId, key));
+                if (open != null) {
+                    one.firing().fired(open);
+                } else {
+                    events.add(one.firing().firedEvent());
+                }
+            }));
+            List<String> notFiringHere = leftOpen.entrySet().stream()
+                    .filter(open -> check.id().equals(open.getValue().checkId())).map(Map.Entry::getKey).toList();
+            for (String series : notFiringHere) {
+                AlertEvent open = leftOpen.remove(series);
+                events.add(new AlertEvent(IncidentIds.event(open.incidentId(), AlertStatus.RESOLVED.name(),
+                        HealthState.UP.name(), now), open.incidentId(), AlertStatus.RESOLVED, open.severity(), check.id(),
+                        check.dependency(), HealthState.UP, HealthState.DEGRADED, null,
+                        "no longer: the rule does not hold as the new leader judges it", null, open.since(), now));
             }
             return events;
         }

@@ -66,8 +66,19 @@ public final class IncidentIds {
      * began to hold. Characters an API path segment may not hold become {@code -}.
      */
     public static String forRule(String checkId, String ruleId, String series, Instant conditionBegan) {
-        return "rule:" + pathSafe(checkId) + ":" + pathSafe(ruleId) + (series.isEmpty() ? "" : ":" + pathSafe(series))
-                + "@" + STAMP.format(conditionBegan);
+        return ruleSeries(checkId, ruleId, series) + "@" + STAMP.format(conditionBegan);
+    }
+
+    /** {@code rule:hunter-account:searches.remaining-below-100}: a rule alert's id without its moment. */
+    public static String ruleSeries(String checkId, String ruleId, String series) {
+        return "rule:" + pathSafe(checkId) + ":" + pathSafe(ruleId) + (series.isEmpty() ? "" : ":" + pathSafe(series));
+    }
+
+    /** The series a rule alert's id names (its id without the moment), or empty for any other alert. */
+    public static java.util.Optional<String> ruleSeriesOf(String incidentId) {
+        int at = incidentId.lastIndexOf('@');
+        return incidentId.startsWith("rule:") && at > 0 ? java.util.Optional.of(incidentId.substring(0, at))
+                : java.util.Optional.empty();
     }
 
     /**

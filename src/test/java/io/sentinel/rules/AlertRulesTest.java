@@ -314,6 +314,49 @@ class AlertRulesTest {
                 .isEqualTo(AlertStatus.RESOLVED);
     }
 
+    // --- takeover in a cluster -------------------------------------------------------------------------------------
+
+    /** A previous leader's open alert for the check's reading rule, begun at another moment than this one saw. */
+    private AlertEvent leftOpenByThePreviousLeader(String series) {
+        String incident = IncidentIds.forRule("api-health", check.rules().get(0).id(), series,
+                Instant.parse("2026-11-25T23:00:00Z"));
+        return new AlertEvent(IncidentIds.event(incident, "FIRING", "DEGRADED", Instant.parse("2026-11-25T23:00:00Z")),
+                incident, AlertStatus.FIRING, Severity.HIGH, "api-health", "api", io.sentinel.model.HealthState.DEGRADED,
+                io.sentinel.model.HealthState.UP, null, "searches.remaining is 20, below 100", null,
+                Instant.parse("2026-11-25T23:00:00Z"), Instant.parse("2026-11-25T23:00:00Z"));
+    }
+
+    @Test
+    void aNewLeaderFiringTheSameRuleGoesOnUnderThePreviousLeadersIncident() {
+        check(RuleConfig.of(new RuleCondition.ReadingLimit(new ReadingPattern("searches.remaining"), RuleCondition.Comparison.BELOW, 100)));
+        AlertEvent ownFiring = feed(reading("searches.remaining", 50)).get(0);
+        AlertEvent open = leftOpenByThePreviousLeader("");
+        assertThat(ownFiring.incidentId()).as("this location saw it begin later").isNotEqualTo(open.incidentId());
+
+        rules.takeOver(List.of(open));
+
+        assertThat(feed(reading("searches.remaining", 40))).as("told already, by the previous leader").isEmpty();
+        assertThat(feed(reading("searches.remaining", 300))).singleElement().satisfies(event -> {
+            assertThat(event.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(event.incidentId()).isEqualTo(open.incidentId());
+        });
+    }
+
+    @Test
+    void anOpenAlertTheNewLeaderDoesNotSeeIsResolvedAndOneOnlyItSeesIsAnnounced() {
+        check(RuleConfig.of(new RuleCondition.ReadingLimit(new ReadingPattern("*.remaining"), RuleCondition.Comparison.BELOW, 100)));
+        AlertEvent seenHereOnly = feed(reading("searches.remaining", 50)).get(0);
+        AlertEvent open = leftOpenByThePreviousLeader("verifications");
+
+        rules.takeOver(List.of(open));
+        List<AlertEvent> settled = feed(reading("searches.remaining", 40));
+
+        assertThat(settled).extracting(AlertEvent::incidentId, AlertEvent::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(seenHereOnly.incidentId(), AlertStatus.FIRING),
+                org.assertj.core.groups.Tuple.tuple(open.incidentId(), AlertStatus.RESOLVED));
+        assertThat(feed(reading("searches.remaining", 30))).as("settled once").isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
     private void check(RuleConfig rule) {
