@@ -10,18 +10,16 @@ public interface ChannelSender {
 
     String channelId();
 
-    DeliveryOutcome deliver(Notification notification);
-
     /**
-     * Delivers several notifications as one message (one Slack post, one email), so alerts decided together
+     * Delivers one message: one notification, or several (one Slack post, one email), so alerts decided together
      * reach people together. The outcome is the message's: all of them were taken, or none.
      *
      * <p>Channels that cannot combine notifications take only one at a time; their dispatcher never groups.
      */
-    default DeliveryOutcome deliver(List<Notification> message) {
-        if (message.size() != 1) {
-            throw new UnsupportedOperationException(channelId() + " sends one notification per message");
-        }
-        return deliver(message.get(0));
+    DeliveryOutcome deliver(List<Notification> message);
+
+    /** One notification as a message of its own. */
+    default DeliveryOutcome deliver(Notification notification) {
+        return deliver(List.of(notification));
     }
 }

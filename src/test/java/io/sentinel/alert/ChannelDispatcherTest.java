@@ -353,8 +353,11 @@ class ChannelDispatcherTest {
             return "slack";
         }
 
+        /** One notification a message: this channel does not group. */
         @Override
-        public DeliveryOutcome deliver(Notification notification) {
+        public DeliveryOutcome deliver(List<Notification> message) {
+            assertThat(message).hasSize(1);
+            Notification notification = message.get(0);
             sent.add(notification.key());
             DeliveryOutcome outcome = !script.isEmpty() ? script.poll()
                     : clock.instant().isBefore(recovery) ? new DeliveryOutcome.RetryLater("HTTP 503", Optional.empty())

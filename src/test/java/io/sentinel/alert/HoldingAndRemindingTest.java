@@ -235,8 +235,8 @@ class HoldingAndRemindingTest {
             }
 
             @Override
-            public DeliveryOutcome deliver(Notification notification) {
-                delivered.add(notification);
+            public DeliveryOutcome deliver(List<Notification> message) {
+                delivered.addAll(message);
                 return new DeliveryOutcome.Delivered();
             }
         };

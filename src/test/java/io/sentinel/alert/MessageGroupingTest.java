@@ -339,11 +339,6 @@ class MessageGroupingTest {
         }
 
         @Override
-        public DeliveryOutcome deliver(Notification notification) {
-            return deliver(List.of(notification));
-        }
-
-        @Override
         public DeliveryOutcome deliver(List<Notification> message) {
             List<String> keys = message.stream().map(Notification::key).toList();
             DeliveryOutcome outcome = !script.isEmpty() ? script.poll()

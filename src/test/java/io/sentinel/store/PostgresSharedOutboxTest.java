@@ -158,11 +158,6 @@ class PostgresSharedOutboxTest extends StoreContract {
         }
 
         @Override
-        public DeliveryOutcome deliver(Notification notification) {
-            return deliver(List.of(notification));
-        }
-
-        @Override
         public DeliveryOutcome deliver(List<Notification> message) {
             sleep(20);
             message.forEach(notification -> sends.computeIfAbsent(notification.key(), key -> new AtomicInteger())

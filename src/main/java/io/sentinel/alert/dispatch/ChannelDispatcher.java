@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends one channel's notifications from the outbox in {@link DeliveryOrder} (an incident's notifications in
@@ -28,6 +30,8 @@ import java.util.random.RandomGenerator;
  * dispatcher, so a slow mail server delays only email.
  */
 public final class ChannelDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelDispatcher.class);
 
     /** Hands a refused notification to the other channels. */
     @FunctionalInterface
@@ -118,6 +122,8 @@ public final class ChannelDispatcher {
             return;
         }
         DeliveryOutcome outcome = sender.deliver(message.stream().map(OutboxEntry::notification).toList());
+        LOG.debug("Channel {}: {} for {}", sender.channelId(), outcome,
+                message.size() == 1 ? message.get(0).key() : message.size() + " notifications");
         Instant now = clock.instant();
         if (outcome instanceof DeliveryOutcome.Delivered) {
             pace.answered(now, message.size());

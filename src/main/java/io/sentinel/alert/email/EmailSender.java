@@ -64,21 +64,9 @@ public final class EmailSender implements ChannelSender {
         return config.id();
     }
 
-    @Override
-    public DeliveryOutcome deliver(Notification notification) {
-        return deliver(List.of(notification));
-    }
-
     /** One email for every notification given. */
     @Override
-    public DeliveryOutcome deliver(List<Notification> message) {
-        DeliveryOutcome outcome = attempt(message);
-        LOG.debug("Email channel {}: {} for {}", config.id(), outcome,
-                message.size() == 1 ? message.get(0).key() : message.size() + " notifications");
-        return outcome;
-    }
-
-    private DeliveryOutcome attempt(List<Notification> notifications) {
+    public DeliveryOutcome deliver(List<Notification> notifications) {
         if (!config.username().isEmpty() && !config.password().isPresent()) {
             return new Rejected("no SMTP password: " + config.password().howToSet("password"), true);
         }

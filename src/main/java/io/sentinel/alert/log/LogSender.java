@@ -27,16 +27,14 @@ public final class LogSender implements ChannelSender {
     }
 
     @Override
-    public DeliveryOutcome deliver(Notification notification) {
-        var event = notification.event();
-        String note = notification.note().isEmpty() ? "" : " [" + notification.note() + "]";
-        ALERTS.warn("{}{} (incident {}, since {})", event.summary(), note, event.incidentId(), event.since());
+    public DeliveryOutcome deliver(List<Notification> message) {
+        message.forEach(LogSender::log);
         return new DeliveryOutcome.Delivered();
     }
 
-    @Override
-    public DeliveryOutcome deliver(List<Notification> message) {
-        message.forEach(this::deliver);
-        return new DeliveryOutcome.Delivered();
+    private static void log(Notification notification) {
+        var event = notification.event();
+        String note = notification.note().isEmpty() ? "" : " [" + notification.note() + "]";
+        ALERTS.warn("{}{} (incident {}, since {})", event.summary(), note, event.incidentId(), event.since());
     }
 }

@@ -9,8 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@code type: route} channel: the dispatcher hands each notification to the channel's {@code direct:} route
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RouteChannelSender implements ChannelSender {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RouteChannelSender.class);
 
     private final RouteChannelConfig config;
     private final RouteCaller routes;
@@ -48,11 +45,6 @@ public final class RouteChannelSender implements ChannelSender {
     }
 
     @Override
-    public DeliveryOutcome deliver(Notification notification) {
-        return deliver(List.of(notification));
-    }
-
-    @Override
     public DeliveryOutcome deliver(List<Notification> message) {
         if (!grouping && message.size() != 1) {
             throw new UnsupportedOperationException(config.id() + " sends one notification per message");
@@ -61,16 +53,12 @@ public final class RouteChannelSender implements ChannelSender {
                 : RouteNotification.body(message.get(0), clock.instant());
         Map<String, Object> headers = grouping ? RouteNotification.messageHeaders(message)
                 : RouteNotification.headers(message.get(0));
-        DeliveryOutcome outcome;
         try {
-            outcome = RouteReplies.outcome(config.endpoint(), routes.call(config.endpoint(), body, headers));
+            return RouteReplies.outcome(config.endpoint(), routes.call(config.endpoint(), body, headers));
         } catch (RuntimeException unexpected) {
             // Camel not running (a stop under way) is passing; the contract is never to throw
-            outcome = new DeliveryOutcome.RetryLater(config.endpoint() + " could not be called: "
+            return new DeliveryOutcome.RetryLater(config.endpoint() + " could not be called: "
                     + Redactor.global().describe(unexpected), java.util.Optional.empty());
         }
-        LOG.debug("Route channel {}: {} for {}", config.id(), outcome,
-                String.join(", ", message.stream().map(Notification::key).toList()));
-        return outcome;
     }
 }

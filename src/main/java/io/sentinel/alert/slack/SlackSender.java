@@ -20,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Posts notifications to a Slack incoming webhook.
@@ -35,7 +33,6 @@ public final class SlackSender implements ChannelSender {
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final String FIELD = "webhookUrl";
-    private static final Logger LOG = LoggerFactory.getLogger(SlackSender.class);
 
     private final SlackChannelConfig config;
     private final HttpCaller http;
@@ -65,21 +62,9 @@ public final class SlackSender implements ChannelSender {
         return config.id();
     }
 
-    @Override
-    public DeliveryOutcome deliver(Notification notification) {
-        return deliver(List.of(notification));
-    }
-
     /** One webhook post for every notification given. */
     @Override
-    public DeliveryOutcome deliver(List<Notification> message) {
-        DeliveryOutcome outcome = attempt(message);
-        LOG.debug("Slack channel {}: {} for {}", config.id(), outcome,
-                message.size() == 1 ? message.get(0).key() : message.size() + " notifications");
-        return outcome;
-    }
-
-    private DeliveryOutcome attempt(List<Notification> notifications) {
+    public DeliveryOutcome deliver(List<Notification> notifications) {
         if (!config.webhookUrl().isPresent()) {
             return new Rejected("no webhook URL: " + config.webhookUrl().howToSet(FIELD), true);
         }
