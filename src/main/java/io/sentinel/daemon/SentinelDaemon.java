@@ -163,7 +163,10 @@ public final class SentinelDaemon implements AutoCloseable {
             // the previous leader judged the rules on its own location's results: carry on under what it told
             leadership.onChange(Restore.ruleAlertsOnTakeover(alertRules, storage));
         }
-        Rules rules = new Rules(states, new FlapDetection(), List.of(alertRules),
+        FlapDetection flapping = new FlapDetection();
+        // a check flapping when the previous run (or leader) stopped deciding is flapping still
+        leadership.onChange(Restore.flappingLeftOpen(flapping, checks, storage, options.clock()));
+        Rules rules = new Rules(states, flapping, List.of(alertRules),
                 List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
                 leadership::isLeader, leadership.isClustered()
                         ? new LocationViews(config.cluster().location(), storage.locationViews)::record : null);
@@ -361,6 +364,27 @@ public final class SentinelDaemon implements AutoCloseable {
                 @Override
                 public void follow() {
                     // the rules keep judging, quietly, so they are warm at the next election
+                }
+            };
+        }
+
+        /** The checks whose FLAPPING alert is still open, read at the start of a single instance and at each election. */
+        static Leadership.Duties flappingLeftOpen(FlapDetection flapping, CheckIndex checks, Storage storage,
+                                                  java.time.Clock clock) {
+            return new Leadership.Duties() {
+                @Override
+                public void lead() {
+                    try {
+                        flapping.restore(storage.alertEvents.recent(1_000), checks::check, clock.instant());
+                    } catch (RuntimeException unavailable) {
+                        LOG.warn("Could not read which checks were flapping ({}); flap detection counts afresh",
+                                unavailable.getMessage());
+                    }
+                }
+
+                @Override
+                public void follow() {
+                    // the leader decides what people hear of flapping checks
                 }
             };
         }

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * A RESOLVED for an outage announced before the flapping began still goes out, so nobody is left with an
  * outage that never ends.
  *
- * <p>Each check keeps the times of at most {@code changes + 1} changes. The count starts afresh when Sentinel
- * starts.
+ * <p>Each check keeps the times of at most {@code changes + 1} changes. A check that was flapping when Sentinel
+ * stopped (or its leader changed) is flapping still: see {@link #restore}.
  */
 public final class FlapDetection {
 
@@ -44,6 +47,40 @@ public final class FlapDetection {
         Flaps flaps = checks.computeIfAbsent(check.id(), id -> new Flaps());
         synchronized (flaps) {
             return flaps.apply(check, result, verdict, current, now);
+        }
+    }
+
+    /**
+     * Picks up what the previous run, or the previous leader, left: a check whose FLAPPING alert is still open stays
+     * flapping, as if its changes had just happened, so it settles only after a calm {@code flapping.within}; the
+     * outage announced before the flapping began keeps its place, so its RESOLVED still goes out. Without this a
+     * restart in the middle of a storm would announce every change again until the count filled up afresh.
+     *
+     * @param newestFirst the recent alert events, newest first
+     */
+    public void restore(List<AlertEvent> newestFirst, Function<String, Optional<CheckConfig>> configured, Instant now) {
+        Map<String, AlertEvent> newestByIncident = new LinkedHashMap<>();
+        newestFirst.forEach(event -> newestByIncident.putIfAbsent(event.incidentId(), event));
+        for (AlertEvent flapping : newestByIncident.values()) {
+            if (!flapping.incidentId().startsWith(IncidentIds.FLAPPING_PREFIX) || flapping.status() != AlertStatus.FIRING
+                    || flapping.checkId() == null) {
+                continue;
+            }
+            configured.apply(flapping.checkId()).ifPresent(check -> {
+                Flaps flaps = new Flaps();
+                flaps.incident = flapping.incidentId();
+                flaps.flappingSince = flapping.since();
+                for (int i = 0; i <= check.flapping().changes(); i++) {
+                    flaps.changes.addLast(now);
+                }
+                flaps.announced = newestByIncident.values().stream()
+                        .filter(event -> event.incidentId().startsWith(check.id() + "@")
+                                && event.status() == AlertStatus.FIRING)
+                        .map(AlertEvent::incidentId).findFirst().orElse(null);
+                checks.put(check.id(), flaps);
+                LOG.info("{} is still flapping, as when Sentinel last decided it; it settles after {} without"
+                        + " changes", check.id(), Durations.format(check.flapping().within()));
+            });
         }
     }
 
@@ -114,7 +151,7 @@ public final class FlapDetection {
 
         private void remember(List<AlertEvent> told) {
             for (AlertEvent event : told) {
-                if (event.incidentId().startsWith("flapping:")) {
+                if (event.incidentId().startsWith(IncidentIds.FLAPPING_PREFIX)) {
                     continue;
                 }
                 announced = event.status() == AlertStatus.FIRING ? event.incidentId()

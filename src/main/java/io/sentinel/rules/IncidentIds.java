@@ -15,6 +15,8 @@ public final class IncidentIds {
             .withZone(ZoneOffset.UTC);
 
     private static final String BREAKER_PREFIX = "breaker:";
+    /** How a flapping check's alert id begins. */
+    public static final String FLAPPING_PREFIX = "flapping:";
 
     private IncidentIds() {
     }
@@ -99,7 +101,7 @@ public final class IncidentIds {
 
     /** {@code flapping:frontend-home@20261202T071000.123Z}: a check and the moment it was found flapping. */
     public static String forFlapping(String checkId, Instant detectedAt) {
-        return "flapping:" + pathSafe(checkId) + "@" + STAMP.format(detectedAt);
+        return FLAPPING_PREFIX + pathSafe(checkId) + "@" + STAMP.format(detectedAt);
     }
 
     /**

@@ -28,8 +28,8 @@ class FlapDetectionTest {
     private final CheckConfig check = CheckConfig.builder("fn-export", "supabase-functions", "supabase-function",
             new CheckOptions() { }).thresholds(1, 1).flapping(FlappingSettings.DEFAULT).build();
     private final CheckStates states = new CheckStates(id -> Optional.of(check), new NothingStored(), clock);
-    private final FlapDetection flapping = new FlapDetection();
-    private final Rules rules = new Rules(states, flapping, List.of(), List.of(), clock);
+    private FlapDetection flapping = new FlapDetection();
+    private Rules rules = new Rules(states, flapping, List.of(), List.of(), clock);
     private final List<Verdict> verdicts = new ArrayList<>();
 
     @Test
@@ -112,6 +112,33 @@ class FlapDetectionTest {
         }
 
         assertThat(events).hasSize(12).noneMatch(event -> event.incidentId().startsWith("flapping:"));
+    }
+
+    @Test
+    void aRestartWhileFlappingAnnouncesNoChangeAndSettlesAfterACalmSpan() {
+        List<AlertEvent> told = flips(7);    // flapping since the sixth change, and DOWN after the seventh
+        List<AlertEvent> newestFirst = new ArrayList<>(told);
+        java.util.Collections.reverse(newestFirst);
+
+        flapping = new FlapDetection();
+        flapping.restore(newestFirst, id -> Optional.of(check), clock.instant());
+        rules = new Rules(states, flapping, List.of(), List.of(), clock);
+
+        assertThat(flapping.isFlapping("fn-export")).isTrue();
+        List<AlertEvent> more = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            more.addAll(decide(i % 2 == 0 ? up() : down()));
+        }
+        assertThat(more).as("still flapping after the restart: nothing announced").isEmpty();
+        List<AlertEvent> calm = new ArrayList<>();
+        for (int minute = 0; minute < 61; minute++) {
+            calm.addAll(decide(down()));
+        }
+        assertThat(calm).extracting(AlertEvent::status).containsExactly(AlertStatus.RESOLVED, AlertStatus.FIRING);
+        assertThat(calm.get(0).incidentId()).as("the flapping told before the restart ends")
+                .isEqualTo(told.stream().filter(event -> event.incidentId().startsWith("flapping:")).findFirst()
+                        .orElseThrow().incidentId());
+        assertThat(calm.get(1).reason()).startsWith("still DOWN after flapping");
     }
 
     /** An UP, then {@code changes} changes of state a minute apart: DOWN, UP, DOWN … */
