@@ -1,7 +1,12 @@
 package io.sentinel.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /** Reads the optional {@code cluster:} section. */
 final class ClusterReader {
@@ -34,6 +39,16 @@ final class ClusterReader {
                     + " shares", "add directory: /srv/sentinel/cluster (a volume every instance mounts)");
             valid = false;
         }
+        JGroupsConfig jgroups = null;
+        Optional<ConfigSection> jgroupsSection = section.section("jgroups");
+        if (service == ClusterConfig.Service.JGROUPS) {
+            jgroups = readJGroups(jgroupsSection.orElse(null), section);
+            jgroupsSection.ifPresent(ConfigSection::finish);
+            valid &= jgroups != null;
+        } else if (jgroupsSection.isPresent()) {
+            section.problem("jgroups", "'jgroups' is for service: jgroups", "remove jgroups:, or set service: jgroups");
+            valid = false;
+        }
         if (service != ClusterConfig.Service.NONE && !service.isAvailable()) {
             section.problem("service", "the " + service.label() + " cluster service is not in this build ("
                     + service.implementation() + " is missing)", unavailableHint(service));
@@ -45,14 +60,79 @@ final class ClusterReader {
                     + " or remove service: for a single instance");
             valid = false;
         }
-        return valid ? new ClusterConfig(location, service, directory, lockInterval, confirmations, namespace) : null;
+        return valid ? new ClusterConfig(location, service, directory, lockInterval, confirmations, namespace, jgroups)
+                : null;
+    }
+
+    /**
+     * {@code bind} and {@code members} for Sentinel's own TCP stack, or {@code stack}, an operator's JGroups XML file.
+     *
+     * @param section the {@code jgroups:} section, or null when there is none
+     */
+    private static JGroupsConfig readJGroups(ConfigSection section, ConfigSection cluster) {
+        String example = "jgroups: {bind: \"${SENTINEL_JGROUPS_BIND}\", members: [sentinel-eu:7800, sentinel-us:7800]}";
+        if (section == null) {
+            cluster.problem("service", "the jgroups cluster service needs 'jgroups': where this instance listens and"
+                    + " where the members are", "add " + example);
+            return null;
+        }
+        Optional<String> stackText = section.text("stack").map(String::strip).filter(text -> !text.isEmpty());
+        if (stackText.isPresent()) {
+            Path stack = Path.of(stackText.get());
+            boolean valid = true;
+            if (!Files.isRegularFile(stack) || !Files.isReadable(stack)) {
+                section.problem("stack", "the JGroups stack " + ProblemText.quote(stackText.get())
+                        + " is not a readable file", "give the path of a JGroups XML configuration, or remove stack:"
+                        + " for Sentinel's own TCP stack");
+                valid = false;
+            }
+            if (section.has("bind") || section.has("members")) {
+                section.problem(section.has("bind") ? "bind" : "members", "with a stack of your own, 'bind' and"
+                        + " 'members' are not used: your XML says where to bind and whom to find",
+                        "remove bind: and members:, or remove stack:");
+                valid = false;
+            }
+            return valid ? new JGroupsConfig(null, List.of(), stack) : null;
+        }
+        boolean valid = true;
+        JGroupsConfig.Address bind = null;
+        Optional<String> bindText = section.text("bind");
+        if (bindText.isEmpty()) {
+            section.problem("missing 'bind': the host and port this instance's cluster transport listens on",
+                    "add bind: \"${SENTINEL_JGROUPS_BIND:127.0.0.1:7800}\"");
+            valid = false;
+        } else {
+            bind = JGroupsConfig.Address.parse(bindText.get()).orElse(null);
+            if (bind == null) {
+                section.problem("bind", "'bind' must be host:port, was " + ProblemText.quote(bindText.get()),
+                        "for example bind: 10.0.0.5:7800 (a name, an IPv4 address or site_local; port 1 to 65535)");
+                valid = false;
+            }
+        }
+        List<JGroupsConfig.Address> members = new ArrayList<>();
+        List<ScalarNode> items = section.scalarList("members");
+        for (ScalarNode item : items) {
+            String text = section.textOf(item);
+            Optional<JGroupsConfig.Address> member = JGroupsConfig.Address.parse(text);
+            if (member.isEmpty()) {
+                section.problemAt(item, "each member must be host:port, was " + ProblemText.quote(text),
+                        "for example members: [sentinel-eu:7800, sentinel-us:7800]");
+                valid = false;
+            } else {
+                members.add(member.get());
+            }
+        }
+        if (items.isEmpty()) {
+            section.problem("members", "'members' must list every member's host:port, this one's included",
+                    "add members: [sentinel-eu:7800, sentinel-us:7800]");
+            valid = false;
+        }
+        return valid ? new JGroupsConfig(bind, members, null) : null;
     }
 
     private static String unavailableHint(ClusterConfig.Service service) {
         return switch (service) {
             case KUBERNETES -> "build the jar with mvn -Pkubernetes package (adds camel-kubernetes), or use service: file";
-            case JGROUPS -> "camel-jgroups is not published for Camel 4.18.0 (docs/decisions.md); use service: file"
-                    + " with a shared directory, or kubernetes";
             default -> "use service: file";
         };
     }
