@@ -43,12 +43,12 @@ final class ClusterReader {
         Optional<ConfigSection> jgroupsSection = section.section("jgroups");
         if (service == ClusterConfig.Service.JGROUPS) {
             jgroups = readJGroups(jgroupsSection.orElse(null), section);
-            jgroupsSection.ifPresent(ConfigSection::finish);
             valid &= jgroups != null;
-        } else if (jgroupsSection.isPresent()) {
-            section.problem("jgroups", "'jgroups' is for service: jgroups", "remove jgroups:, or set service: jgroups");
-            valid = false;
+        } else {
+            // set but unused, as directory is for other services: one file serves every service through variables
+            jgroupsSection.ifPresent(unused -> unused.allow("bind", "members", "stack"));
         }
+        jgroupsSection.ifPresent(ConfigSection::finish);
         if (service != ClusterConfig.Service.NONE && !service.isAvailable()) {
             section.problem("service", "the " + service.label() + " cluster service is not in this build ("
                     + service.implementation() + " is missing)", unavailableHint(service));
@@ -76,7 +76,7 @@ final class ClusterReader {
                     + " where the members are", "add " + example);
             return null;
         }
-        Optional<String> stackText = section.text("stack").map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> stackText = nonBlank(section, "stack");
         if (stackText.isPresent()) {
             Path stack = Path.of(stackText.get());
             boolean valid = true;
@@ -86,8 +86,9 @@ final class ClusterReader {
                         + " for Sentinel's own TCP stack");
                 valid = false;
             }
-            if (section.has("bind") || section.has("members")) {
-                section.problem(section.has("bind") ? "bind" : "members", "with a stack of your own, 'bind' and"
+            boolean bindGiven = nonBlank(section, "bind").isPresent();
+            if (bindGiven || !members(section).isEmpty()) {
+                section.problem(bindGiven ? "bind" : "members", "with a stack of your own, 'bind' and"
                         + " 'members' are not used: your XML says where to bind and whom to find",
                         "remove bind: and members:, or remove stack:");
                 valid = false;
@@ -96,7 +97,7 @@ final class ClusterReader {
         }
         boolean valid = true;
         JGroupsConfig.Address bind = null;
-        Optional<String> bindText = section.text("bind");
+        Optional<String> bindText = nonBlank(section, "bind");
         if (bindText.isEmpty()) {
             section.problem("missing 'bind': the host and port this instance's cluster transport listens on",
                     "add bind: \"${SENTINEL_JGROUPS_BIND:127.0.0.1:7800}\"");
@@ -110,12 +111,11 @@ final class ClusterReader {
             }
         }
         List<JGroupsConfig.Address> members = new ArrayList<>();
-        List<ScalarNode> items = section.scalarList("members");
-        for (ScalarNode item : items) {
-            String text = section.textOf(item);
-            Optional<JGroupsConfig.Address> member = JGroupsConfig.Address.parse(text);
+        List<Member> items = members(section);
+        for (Member item : items) {
+            Optional<JGroupsConfig.Address> member = JGroupsConfig.Address.parse(item.text());
             if (member.isEmpty()) {
-                section.problemAt(item, "each member must be host:port, was " + ProblemText.quote(text),
+                section.problemAt(item.at(), "each member must be host:port, was " + ProblemText.quote(item.text()),
                         "for example members: [sentinel-eu:7800, sentinel-us:7800]");
                 valid = false;
             } else {
@@ -128,6 +128,31 @@ final class ClusterReader {
             valid = false;
         }
         return valid ? new JGroupsConfig(bind, members, null) : null;
+    }
+
+    /** One member as written, and where. */
+    private record Member(String text, ScalarNode at) {
+    }
+
+    /**
+     * The members, a list or one text with commas ({@code members: ${SENTINEL_JGROUPS_MEMBERS}} with
+     * {@code a:7800,b:7800}); an empty text is none.
+     */
+    private static List<Member> members(ConfigSection section) {
+        List<Member> members = new ArrayList<>();
+        for (ScalarNode item : section.scalarList("members")) {
+            for (String part : section.textOf(item).split(",")) {
+                if (!part.isBlank()) {
+                    members.add(new Member(part.strip(), item));
+                }
+            }
+        }
+        return members;
+    }
+
+    /** A text that is set: empty is not, so that {@code ${VARIABLE:}} leaves a field out. */
+    private static Optional<String> nonBlank(ConfigSection section, String key) {
+        return section.text(key).map(String::strip).filter(text -> !text.isEmpty());
     }
 
     private static String unavailableHint(ClusterConfig.Service service) {

@@ -153,10 +153,26 @@ class ClusterConfigTest {
     }
 
     @Test
-    void jgroupsSettingsBelongToTheJGroupsService() {
+    void jgroupsSettingsWaitUnusedUnderAnotherServiceAsTheShippedFileHasThem() throws Exception {
+        String yaml = MINIMAL + POSTGRES + """
+                cluster:
+                  service: ${SERVICE}
+                  directory: /tmp/lock
+                  jgroups:
+                    bind: ${BIND:}
+                    members: ${MEMBERS:}
+                """;
+
+        assertThat(load(yaml, Map.of("SERVICE", "file")).cluster().jgroupsSettings()).isEmpty();
+        JGroupsConfig jgroups = load(yaml, Map.of("SERVICE", "jgroups", "BIND", "sentinel-us:7800",
+                "MEMBERS", "sentinel-eu:7800, sentinel-us:7800")).cluster().jgroupsSettings().orElseThrow();
+        assertThat(jgroups.members()).extracting(JGroupsConfig.Address::host).containsExactly("sentinel-eu", "sentinel-us");
         assertThat(problems(MINIMAL + POSTGRES + "cluster:\n  service: file\n  directory: /tmp/lock\n"
-                + "  jgroups:\n    bind: a:1\n", Map.of()))
-                .singleElement().asString().contains("'jgroups' is for service: jgroups");
+                + "  jgroups:\n    bnd: a:1\n", Map.of()))
+                .singleElement().asString().contains("unknown key 'bnd'").contains("bind");
+        assertThat(problems(yaml, Map.of("SERVICE", "jgroups"))).hasSize(2)
+                .anySatisfy(problem -> assertThat(problem).contains("missing 'bind'"))
+                .anySatisfy(problem -> assertThat(problem).contains("'members' must list"));
     }
 
     @Test
