@@ -12,6 +12,7 @@ import org.apache.camel.cluster.CamelClusterMember;
 import org.apache.camel.support.cluster.AbstractCamelClusterView;
 import org.jgroups.Address;
 import org.jgroups.JChannel;
+import org.jgroups.MergeView;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.util.NameCache;
@@ -85,6 +86,13 @@ final class JGroupsClusterView extends AbstractCamelClusterView implements Recei
     }
 
     private void announce(View previous, View next) {
+        if (next instanceof MergeView) {
+            // two groups that did not hear each other each had a leader, and each acted on what it held in memory:
+            // every member lets go, and the one that leads the merged group takes its duties up again from the
+            // database, as at any election (a leader frozen for a while comes back here too)
+            LOG.info("Two groups merged ({} subgroups): leadership starts over", ((MergeView) next).getSubgroups().size());
+            fireLeadershipChangedEvent(Optional.empty());
+        }
         List<Address> before = previous == null ? List.of() : previous.getMembers();
         Set<Address> now = new HashSet<>(next.getMembers());
         before.stream().filter(member -> !now.contains(member)).forEach(gone -> fireMemberRemovedEvent(member(gone)));

@@ -19,6 +19,8 @@ public final class ClusterNodes implements AutoCloseable {
 
     /** What the follower logs once it has taken over. */
     public static final String LEADS = "This instance leads";
+    /** What a node logs when it stops leading, or starts as a follower. */
+    public static final String FOLLOWS = "This instance follows";
 
     private final Path root;
     private final String databaseUrl;
@@ -31,7 +33,7 @@ public final class ClusterNodes implements AutoCloseable {
 
         public boolean leads() {
             String log = daemon.log();
-            return log.lastIndexOf(LEADS) > log.lastIndexOf("This instance follows");
+            return log.lastIndexOf(LEADS) > log.lastIndexOf(FOLLOWS);
         }
     }
 

@@ -119,7 +119,8 @@ public final class FailoverDrill implements AutoCloseable {
     /**
      * A partition: the leader is frozen (SIGSTOP) while the notification of {@code check} going DOWN waits in its
      * hands; another node takes over and delivers it, the check recovers and that is delivered too; then the frozen
-     * leader is resumed (SIGCONT), still believing it leads, until the cluster has one leader again.
+     * leader is resumed (SIGCONT), still believing it leads, until it has stepped down and the cluster has one leader
+     * again.
      */
     public Partition freezeTheLeader(ClusterNodes cluster, int check) throws Exception {
         await().atMost(Duration.ofSeconds(90)).until(() -> cluster.leaders().size() == 1);
@@ -138,11 +139,14 @@ public final class FailoverDrill implements AutoCloseable {
         recover(check);
         await().atMost(Duration.ofSeconds(90)).until(() -> delivered(check, "RESOLVED-"));
 
+        int logBefore = leader.daemon().log().length();
         Instant resumed = Instant.now();
         leader.daemon().resume();
-        // the old leader wakes up leading, with the notifications it held; the group merges and one leads again
+        // the old leader wakes up leading, with the notifications it held; the groups merge, the old leader steps down
+        // (and leads again from the database if JGroups makes it the merged group's coordinator), and one leads
         await().atMost(Duration.ofSeconds(90)).pollDelay(Duration.ofMillis(500))
-                .until(() -> cluster.leaders().size() == 1);
+                .until(() -> cluster.leaders().size() == 1
+                        && leader.daemon().log().substring(logBefore).contains(ClusterNodes.FOLLOWS));
         Duration healed = Duration.between(resumed, Instant.now());
         return new Partition(leader.location(), takeover, healed, cluster.leaders().get(0).location());
     }
