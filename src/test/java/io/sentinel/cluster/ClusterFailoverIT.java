@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.sentinel.testing.ClusterNodes;
 import io.sentinel.testing.FailoverDrill;
 import io.sentinel.testing.PostgresSchemas;
-import io.sentinel.testing.StatusView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +83,7 @@ class ClusterFailoverIT {
         ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(60));
         ClusterNodes.Node follower = cluster.nodes().stream().filter(node -> node != leader).findFirst().orElseThrow();
         // Slack fails, so the notifications of the three checks wait in the outbox; the channel was tried
-        await().atMost(Duration.ofSeconds(60)).until(() -> !drill.attempted().isEmpty() && queued(follower) == CHECKS);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !drill.attempted().isEmpty() && FailoverDrill.queued(follower.daemon()).size() == CHECKS);
         assertThat(follower.leads()).isFalse();
 
         Instant killed = Instant.now();
@@ -98,20 +97,5 @@ class ClusterFailoverIT {
         drill.assertEachDeliveredOnce(cluster.logs());
         assertThat(drill.delivered()).hasSize(CHECKS);
         System.out.println("takeover after kill -9: " + takeover.toMillis() + " ms");
-    }
-
-    /** The Slack notifications in the shared outbox, as any node's API shows them. */
-    private static long queued(ClusterNodes.Node node) throws Exception {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (var incident : StatusView.parse(node.daemon().get("/api/incidents").body()).path("incidents")) {
-            String id = incident.path("id").asText();
-            for (var notification : StatusView.parse(node.daemon().get("/api/incidents/" + id).body())
-                    .path("notifications")) {
-                if (notification.path("channel").asText().equals("ops-slack")) {
-                    keys.add(notification.path("key").asText());
-                }
-            }
-        }
-        return keys.size();
     }
 }

@@ -13,14 +13,17 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What the failover tests drive a cluster with: a target whose checks ({@code check-0}, {@code check-1} …) fail and
- * recover on demand, and a Slack stand-in that takes or refuses notifications and counts what it was sent.
+ * What the failover tests drive Sentinel with, one instance or a cluster: a target whose checks ({@code check-0},
+ * {@code check-1} …) fail and recover on demand, and a Slack stand-in that takes or refuses notifications and counts
+ * what it was sent.
  */
 public final class FailoverDrill implements AutoCloseable {
 
@@ -78,6 +81,20 @@ public final class FailoverDrill implements AutoCloseable {
     public List<String> delivered() {
         return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
                 .flatMap(event -> SlackKeys.in(event.getRequest().getBodyAsString()).stream()).toList();
+    }
+
+    /** The keys of the Slack notifications in the outbox, as the daemon's incident API shows them. */
+    public static Set<String> queued(DaemonProcess daemon) throws Exception {
+        Set<String> keys = new HashSet<>();
+        for (var incident : StatusView.parse(daemon.get("/api/incidents?kind=alert").body()).path("incidents")) {
+            String id = incident.path("id").asText();
+            for (var notification : StatusView.parse(daemon.get("/api/incidents/" + id).body()).path("notifications")) {
+                if (notification.path("channel").asText().equals("ops-slack")) {
+                    keys.add(notification.path("key").asText());
+                }
+            }
+        }
+        return keys;
     }
 
     /** Whether Slack took the notification of {@code check} whose key says {@code what} (FIRING-DOWN, RESOLVED-…). */
