@@ -306,6 +306,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aWrongJGroupsMemberIsNamedWithItsLineAndExitTwo() throws IOException {
+        int code = validate(VALID + """
+                storage:
+                  url: jdbc:postgresql://db:5432/sentinel
+                cluster:
+                  service: jgroups
+                  jgroups:
+                    bind: sentinel-eu:7800
+                    members: [sentinel-eu:7800, "sentinel-us:78000"]
+                """);
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr()).contains("sentinel.yaml:16:33: each member must be host:port, was 'sentinel-us:78000'");
+    }
+
+    @Test
     void anUnknownArgumentPrintsUsage() {
         int code = Sentinel.run(new String[] {"--confg", "x"}, print(out), print(err), environment::get);
 

@@ -12,8 +12,8 @@ import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * Makes the Camel cluster service the configuration names. Sentinel elects nothing itself: the file-lock service
- * (camel-file) or the Kubernetes lease service (camel-kubernetes) decides who leads, and
- * {@link Leadership} only listens.
+ * (camel-file), the Kubernetes lease service (camel-kubernetes) or JGroups' group membership
+ * ({@link JGroupsClusterService}) decides who leads, and {@link Leadership} only listens.
  */
 public final class ClusterServices {
 
@@ -34,7 +34,9 @@ public final class ClusterServices {
         return switch (config.service()) {
             case NONE -> Optional.empty();
             case FILE -> Optional.of(file(config, memberId));
-            case KUBERNETES, JGROUPS -> Optional.of(byName(config, memberId, camel));
+            case JGROUPS -> Optional.of(new JGroupsClusterService(memberId,
+                    JGroupsStacks.xml(config.jgroupsSettings().orElseThrow(), config.lockInterval())));
+            case KUBERNETES -> Optional.of(byName(config, memberId, camel));
         };
     }
 

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param confirmations how many locations must see a check failing before it is DOWN; 0 for a majority of those
  *                      reporting recently
  * @param namespace     the Kubernetes namespace of the lease ({@code service: kubernetes}); empty for the pod's own
+ * @param jgroups       how the members find each other ({@code service: jgroups}); null otherwise. Its failure
+ *                      detection follows {@code lockInterval}: a member silent for five of them is suspected
  */
 public record ClusterConfig(String location, Service service, Path directory, Duration lockInterval, int confirmations,
-                            String namespace) {
+                            String namespace, JGroupsConfig jgroups) {
 
     public static final String DEFAULT_LOCATION = "local";
     public static final Duration DEFAULT_LOCK_INTERVAL = Duration.ofSeconds(2);
@@ -30,14 +32,14 @@ public record ClusterConfig(String location, Service service, Path directory, Du
     static final int MOST_CONFIRMATIONS = 16;
     /** A single instance: the default, on H2 or PostgreSQL. */
     public static final ClusterConfig NONE = new ClusterConfig(DEFAULT_LOCATION, Service.NONE, null,
-            DEFAULT_LOCK_INTERVAL, 0, "");
+            DEFAULT_LOCK_INTERVAL, 0, "", null);
 
     /** The cluster services Sentinel can elect its leader with, all of them Camel's own. */
     public enum Service {
         NONE(""),
         FILE("org.apache.camel.component.file.cluster.FileLockClusterService"),
         KUBERNETES("org.apache.camel.component.kubernetes.cluster.KubernetesClusterService"),
-        JGROUPS("org.apache.camel.component.jgroups.cluster.JGroupsLockClusterService");
+        JGROUPS("io.sentinel.cluster.JGroupsClusterService");
 
         private final String implementation;
 
@@ -54,7 +56,10 @@ public record ClusterConfig(String location, Service service, Path directory, Du
             return implementation;
         }
 
-        /** Whether its Camel component is in this build (camel-file always is; the others come with a build profile). */
+        /**
+         * Whether its implementation is in this build (camel-file and JGroups always are; camel-kubernetes comes with a
+         * build profile).
+         */
         public boolean isAvailable() {
             if (this == NONE) {
                 return true;
@@ -76,6 +81,9 @@ public record ClusterConfig(String location, Service service, Path directory, Du
         if (service == Service.FILE && directory == null) {
             throw new IllegalArgumentException("the file cluster service needs a directory");
         }
+        if (service == Service.JGROUPS && jgroups == null) {
+            throw new IllegalArgumentException("the jgroups cluster service needs its members or a stack");
+        }
         if (confirmations < 0 || confirmations > MOST_CONFIRMATIONS) {
             throw new IllegalArgumentException("confirmations must be from 0 (a majority) to " + MOST_CONFIRMATIONS);
         }
@@ -84,8 +92,19 @@ public record ClusterConfig(String location, Service service, Path directory, Du
         }
     }
 
+    /** A cluster without JGroups settings: the file and Kubernetes services, and a single instance. */
+    public ClusterConfig(String location, Service service, Path directory, Duration lockInterval, int confirmations,
+                         String namespace) {
+        this(location, service, directory, lockInterval, confirmations, namespace, null);
+    }
+
     public boolean isClustered() {
         return service != Service.NONE;
+    }
+
+    /** How the members of the jgroups service find each other. */
+    public Optional<JGroupsConfig> jgroupsSettings() {
+        return Optional.ofNullable(jgroups);
     }
 
     /** The lock directory of the file service. */

@@ -1,128 +1,101 @@
 package io.sentinel.cluster;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.sentinel.testing.ClusterNodes;
+import io.sentinel.testing.FailoverDrill;
 import io.sentinel.testing.PostgresSchemas;
-import io.sentinel.testing.SlackAlertsConfig;
-import io.sentinel.testing.SlackKeys;
-import io.sentinel.testing.StatusView;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Sentinels at two locations sharing PostgreSQL, elected by the file cluster service: one leads; kill -9 of the
- * leader while its notifications cannot be delivered, and the other takes over and delivers each of them once.
+ * Two Sentinels at two locations sharing PostgreSQL, elected by the file cluster service or by JGroups: one leads;
+ * kill -9 of the leader while its notifications cannot be delivered, and the other takes over and delivers each of
+ * them once. With JGroups, a leader frozen with SIGSTOP (its transport silent, as in a partition) is replaced, and
+ * once resumed the two agree on one leader again without a notification sent twice.
  */
 class ClusterFailoverIT {
+
+    private static final int CHECKS = 3;
 
     @TempDir
     Path directory;
 
-    private WireMockServer target;
-    private WireMockServer slack;
+    private FailoverDrill drill;
 
     @BeforeEach
     void start() {
-        target = new WireMockServer(options().dynamicPort());
-        target.start();
-        target.stubFor(get("/health").willReturn(serverError()));
-        slack = new WireMockServer(options().dynamicPort());
-        slack.start();
-        slack.stubFor(post("/hook").willReturn(serverError().withBody("rollup_error")));
+        drill = new FailoverDrill();
     }
 
     @AfterEach
     void stop() {
-        target.stop();
-        slack.stop();
+        drill.close();
     }
 
     @Test
     void theFollowerTakesOverAKilledLeaderAndDeliversItsNotificationsOnce() throws Exception {
         try (ClusterNodes cluster = new ClusterNodes(directory, PostgresSchemas.fresh("ha_failover"))) {
-            String yaml = cluster.config(checks(3));
+            killTheLeaderWithEveryCheckWaiting(cluster);
+        }
+    }
+
+    @Test
+    void withJGroupsTheFollowerTakesOverAKilledLeaderAndDeliversItsNotificationsOnce() throws Exception {
+        try (ClusterNodes cluster = ClusterNodes.withJGroups(directory, PostgresSchemas.fresh("ha_jgroups"), "eu-1",
+                "us-1")) {
+            killTheLeaderWithEveryCheckWaiting(cluster);
+        }
+    }
+
+    @Test
+    void withJGroupsAFrozenLeaderIsReplacedAndOnceResumedNothingIsSentTwice() throws Exception {
+        try (ClusterNodes cluster = ClusterNodes.withJGroups(directory, PostgresSchemas.fresh("ha_frozen"), "eu-1",
+                "us-1")) {
+            String yaml = cluster.config(drill.checks(1));
             cluster.start("eu-1", yaml);
             cluster.start("us-1", yaml);
-            ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(60));
-            ClusterNodes.Node follower = cluster.nodes().stream().filter(node -> node != leader).findFirst().orElseThrow();
-            // Slack fails, so the notifications of the three checks wait in the outbox; the channel was tried
-            await().atMost(Duration.ofSeconds(60)).until(() -> !attempted().isEmpty() && queued(follower) == 3);
-            assertThat(follower.leads()).isFalse();
 
-            Instant killed = Instant.now();
-            leader.daemon().kill();
-            slack.stubFor(post("/hook").willReturn(aResponse().withStatus(200).withBody("ok")));
-            await().atMost(Duration.ofSeconds(60)).until(follower::leads);
-            Duration takeover = Duration.between(killed, Instant.now());
-            await().atMost(Duration.ofSeconds(60)).until(() -> delivered().size() >= 3);
-            Thread.sleep(2_000);
+            FailoverDrill.Partition partition = drill.freezeTheLeader(cluster, 0);
+            Thread.sleep(3_000);
 
-            Map<String, Long> deliveries = delivered().stream().collect(Collectors.groupingBy(Function.identity(),
-                    Collectors.counting()));
-            assertThat(deliveries).as(cluster.logs()).hasSize(3)
-                    .allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1L));
-            System.out.println("takeover after kill -9: " + takeover.toMillis() + " ms");
+            drill.assertEachDeliveredOnce(cluster.logs());
+            assertThat(cluster.leaders()).hasSize(1);
+            System.out.println("frozen leader " + partition.frozen() + " replaced after " + partition.takeover().toMillis() + " ms; one leader ("
+                    + partition.leaderAfter() + ") " + partition.healed().toMillis() + " ms after it resumed");
         }
     }
 
-    private String checks(int count) {
-        StringBuilder yaml = new StringBuilder("""
-                defaults: {interval: 300ms, timeout: 1s, failureThreshold: 1}
-                dependencies:
-                  - id: supabase
-                    breaker: {window: 1000, minimumCalls: 1000}
-                checks:
-                """);
-        for (int i = 0; i < count; i++) {
-            yaml.append("  - {id: check-%d, dependency: supabase, kind: http, url: \"http://localhost:%d/health\"}\n"
-                    .formatted(i, target.port()));
+    private void killTheLeaderWithEveryCheckWaiting(ClusterNodes cluster) throws Exception {
+        drill.slackTakes(false);
+        for (int check = 0; check < CHECKS; check++) {
+            drill.fail(check);
         }
-        return yaml + SlackAlertsConfig.alertsTo(slack.port());
-    }
+        String yaml = cluster.config(drill.checks(CHECKS));
+        cluster.start("eu-1", yaml);
+        cluster.start("us-1", yaml);
+        ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(60));
+        ClusterNodes.Node follower = cluster.nodes().stream().filter(node -> node != leader).findFirst().orElseThrow();
+        // Slack fails, so the notifications of the three checks wait in the outbox; the channel was tried
+        await().atMost(Duration.ofSeconds(60)).until(() -> !drill.attempted().isEmpty() && FailoverDrill.queued(follower.daemon()).size() == CHECKS);
+        assertThat(follower.leads()).isFalse();
 
-    /** The Slack notifications in the shared outbox, as any node's API shows them. */
-    private static long queued(ClusterNodes.Node node) throws Exception {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (var incident : StatusView.parse(node.daemon().get("/api/incidents").body()).path("incidents")) {
-            String id = incident.path("id").asText();
-            for (var notification : StatusView.parse(node.daemon().get("/api/incidents/" + id).body())
-                    .path("notifications")) {
-                if (notification.path("channel").asText().equals("ops-slack")) {
-                    keys.add(notification.path("key").asText());
-                }
-            }
-        }
-        return keys.size();
-    }
+        Instant killed = Instant.now();
+        leader.daemon().kill();
+        drill.slackTakes(true);
+        await().atMost(Duration.ofSeconds(60)).until(follower::leads);
+        Duration takeover = Duration.between(killed, Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> drill.delivered().size() >= CHECKS);
+        Thread.sleep(2_000);
 
-    private List<String> attempted() {
-        return slack.getAllServeEvents().stream().flatMap(event -> keys(event).stream()).toList();
-    }
-
-    private List<String> delivered() {
-        return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
-                .flatMap(event -> keys(event).stream()).toList();
-    }
-
-    private static List<String> keys(ServeEvent event) {
-        return SlackKeys.in(event.getRequest().getBodyAsString());
+        drill.assertEachDeliveredOnce(cluster.logs());
+        assertThat(drill.delivered()).hasSize(CHECKS);
+        System.out.println("takeover after kill -9: " + takeover.toMillis() + " ms");
     }
 }

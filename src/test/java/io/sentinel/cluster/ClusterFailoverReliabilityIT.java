@@ -1,28 +1,19 @@
 package io.sentinel.cluster;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.ok;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.sentinel.testing.ClusterNodes;
+import io.sentinel.testing.FailoverDrill;
 import io.sentinel.testing.PostgresSchemas;
 import io.sentinel.testing.SlackAlertsConfig;
-import io.sentinel.testing.SlackKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,70 +21,71 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Failover drills (reliability profile): the leader killed with kill -9 five times, each time with a notification
- * waiting for a Slack that fails; and a partition in which both instances lead. Every notification reaches Slack
- * exactly once. Takeover times go to target/cluster-takeover.txt for bench/RESULTS.md.
+ * waiting for a Slack that fails, elected by the file service and by JGroups; the JGroups leader frozen with SIGSTOP
+ * five times (a partition: its transport goes silent) and resumed; and two file-service instances that both lead.
+ * Every notification reaches Slack exactly once. Times go to target/cluster-takeover.txt for bench/RESULTS.md.
  */
 class ClusterFailoverReliabilityIT {
 
-    private static final int KILLS = Integer.getInteger("sentinel.drill.kills", 5);
+    private static final int ROUNDS = Integer.getInteger("sentinel.drill.kills", 5);
 
     @TempDir
     Path directory;
 
-    private WireMockServer target;
-    private WireMockServer slack;
+    private FailoverDrill drill;
 
     @BeforeEach
     void start() {
-        target = new WireMockServer(options().dynamicPort());
-        target.start();
-        for (int i = 0; i < KILLS; i++) {
-            target.stubFor(get("/check-" + i).willReturn(ok("fine")));
-        }
-        slack = new WireMockServer(options().dynamicPort());
-        slack.start();
-        slackTakes(true);
+        drill = new FailoverDrill();
     }
 
     @AfterEach
     void stop() {
-        target.stop();
-        slack.stop();
+        drill.close();
     }
 
     @Test
     void fiveKillsOfTheLeaderLoseAndRepeatNoNotification() throws Exception {
-        List<Long> takeovers = new ArrayList<>();
         try (ClusterNodes cluster = new ClusterNodes(directory, PostgresSchemas.fresh("ha_drill"))) {
-            String yaml = cluster.config(checks(KILLS));
+            killTheLeaderRepeatedly(cluster, "file service");
+        }
+    }
+
+    @Test
+    void fiveKillsOfTheJGroupsLeaderLoseAndRepeatNoNotification() throws Exception {
+        try (ClusterNodes cluster = ClusterNodes.withJGroups(directory, PostgresSchemas.fresh("ha_drill_jgroups"),
+                "eu-1", "us-1")) {
+            killTheLeaderRepeatedly(cluster, "jgroups");
+        }
+    }
+
+    @Test
+    void fiveFreezesOfTheJGroupsLeaderEndWithOneLeaderAndNothingSentTwice() throws Exception {
+        List<FailoverDrill.Partition> rounds = new ArrayList<>();
+        try (ClusterNodes cluster = ClusterNodes.withJGroups(directory, PostgresSchemas.fresh("ha_freeze"), "eu-1",
+                "us-1", "ap-1")) {
+            String yaml = cluster.config(drill.checks(ROUNDS));
             cluster.start("eu-1", yaml);
             cluster.start("us-1", yaml);
-            for (int round = 0; round < KILLS; round++) {
-                ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(90));
-                ClusterNodes.Node follower = cluster.nodes().stream()
-                        .filter(node -> node != leader && node.daemon().isAlive()).findFirst().orElseThrow();
-                slackTakes(false);
-                target.stubFor(get("/check-" + round).willReturn(serverError()));
-                String firing = "check-" + round + "@";
-                await().atMost(Duration.ofSeconds(60)).until(() -> attempted().stream().anyMatch(key -> key.startsWith(firing)));
-
-                Instant killed = Instant.now();
-                leader.daemon().kill();
-                slackTakes(true);
-                await().atMost(Duration.ofSeconds(90)).until(follower::leads);
-                takeovers.add(Duration.between(killed, Instant.now()).toMillis());
-                await().atMost(Duration.ofSeconds(90)).until(() -> delivered().stream().anyMatch(key -> key.startsWith(firing)));
-                cluster.start(leader.location(), yaml);
+            cluster.start("ap-1", yaml);
+            for (int round = 0; round < ROUNDS; round++) {
+                rounds.add(drill.freezeTheLeader(cluster, round));
             }
             Thread.sleep(3_000);
-            assertOnce(cluster);
-            assertThat(delivered()).filteredOn(key -> key.contains("/FIRING-DOWN/")).hasSize(KILLS);
+            drill.assertEachDeliveredOnce(cluster.logs());
+            // one outage and one recovery per round; the per-location signals ("location eu-1 cannot reach") come on top
+            assertThat(drill.delivered()).filteredOn(key -> key.startsWith("check-") && key.contains("/FIRING-DOWN/"))
+                    .hasSize(ROUNDS);
+            assertThat(drill.delivered()).filteredOn(key -> key.startsWith("check-") && key.contains("/RESOLVED-"))
+                    .hasSize(ROUNDS);
+            assertThat(cluster.leaders()).hasSize(1);
         }
-        List<Long> sorted = takeovers.stream().sorted().toList();
-        String figures = "kill -9 of the leader, " + KILLS + " times: takeover ms " + takeovers + ", p50 "
-                + sorted.get(sorted.size() / 2) + " ms, max " + sorted.get(sorted.size() - 1) + " ms\n";
-        System.out.print(figures);
-        Files.writeString(Path.of("target", "cluster-takeover.txt"), figures);
+        record(figures("SIGSTOP of the jgroups leader (3 members), takeover",
+                rounds.stream().map(round -> round.takeover().toMillis()).toList())
+                + figures("  after SIGCONT, one leader again",
+                rounds.stream().map(round -> round.healed().toMillis()).toList())
+                + "  frozen leader of each round: " + rounds.stream().map(FailoverDrill.Partition::frozen).toList()
+                + ", leader once merged: " + rounds.stream().map(FailoverDrill.Partition::leaderAfter).toList() + "\n");
     }
 
     @Test
@@ -101,23 +93,40 @@ class ClusterFailoverReliabilityIT {
         try (ClusterNodes europe = new ClusterNodes(directory.resolve("eu"), PostgresSchemas.fresh("ha_split"))) {
             String database = europe.config("").lines().filter(line -> line.contains("url:")).findFirst().orElseThrow();
             // the partition: each instance sees its own lock directory, so each believes it is alone and leads
-            String yaml = checks(2) + "storage:\n" + database + "\n  username: postgres\ncluster:\n"
+            String yaml = drill.checks(2) + "storage:\n" + database + "\n  username: postgres\ncluster:\n"
                     + "  location: ${SENTINEL_LOCATION}\n  service: file\n  directory: ${LOCK}\n  lockInterval: 1s\n";
             ClusterNodes.Node eu = startAlone(europe, "eu-1", yaml);
             ClusterNodes.Node us = startAlone(europe, "us-1", yaml);
             await().atMost(Duration.ofSeconds(60)).until(() -> eu.leads() && us.leads());
 
-            target.stubFor(get("/check-0").willReturn(serverError()));
-            target.stubFor(get("/check-1").willReturn(serverError()));
-            await().atMost(Duration.ofSeconds(60)).until(() -> delivered().stream().filter(key -> key.contains("/FIRING-DOWN/"))
-                    .count() >= 2);
-            target.stubFor(get("/check-0").willReturn(ok("fine")));
-            target.stubFor(get("/check-1").willReturn(ok("fine")));
-            await().atMost(Duration.ofSeconds(60)).until(() -> delivered().stream().filter(key -> key.contains("/RESOLVED-"))
-                    .count() >= 2);
+            drill.fail(0);
+            drill.fail(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> drill.delivered().stream()
+                    .filter(key -> key.contains("/FIRING-DOWN/")).count() >= 2);
+            drill.recover(0);
+            drill.recover(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> drill.delivered().stream()
+                    .filter(key -> key.contains("/RESOLVED-")).count() >= 2);
             Thread.sleep(3_000);
-            assertOnce(europe);
+            drill.assertEachDeliveredOnce(europe.logs());
         }
+    }
+
+    private void killTheLeaderRepeatedly(ClusterNodes cluster, String service) throws Exception {
+        List<Long> takeovers = new ArrayList<>();
+        String yaml = cluster.config(drill.checks(ROUNDS));
+        cluster.start("eu-1", yaml);
+        cluster.start("us-1", yaml);
+        for (int round = 0; round < ROUNDS; round++) {
+            ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(90));
+            takeovers.add(drill.killTheLeader(cluster, round).toMillis());
+            cluster.start(leader.location(), yaml);
+        }
+        Thread.sleep(3_000);
+        drill.assertEachDeliveredOnce(cluster.logs());
+        assertThat(drill.delivered()).filteredOn(key -> key.startsWith("check-") && key.contains("/FIRING-DOWN/"))
+                .hasSize(ROUNDS);
+        record(figures("kill -9 of the leader (" + service + ")", takeovers));
     }
 
     private ClusterNodes.Node startAlone(ClusterNodes nodes, String location, String yaml) throws Exception {
@@ -126,40 +135,15 @@ class ClusterFailoverReliabilityIT {
         return nodes.startIn(location, Map.of("LOCK", directory.resolve("lock-" + location).toString()));
     }
 
-    private void assertOnce(ClusterNodes cluster) {
-        Map<String, Long> deliveries = delivered().stream().collect(Collectors.groupingBy(Function.identity(),
-                Collectors.counting()));
-        assertThat(deliveries).as(cluster.logs()).isNotEmpty()
-                .allSatisfy((key, times) -> assertThat(times).as(key).isEqualTo(1L));
+    private static String figures(String what, List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return what + ", " + millis.size() + " times: ms " + millis + ", p50 " + sorted.get(sorted.size() / 2)
+                + " ms, max " + sorted.get(sorted.size() - 1) + " ms\n";
     }
 
-    private void slackTakes(boolean takes) {
-        slack.stubFor(post("/hook").willReturn(takes ? aResponse().withStatus(200).withBody("ok")
-                : serverError().withBody("rollup_error")));
-    }
-
-    private String checks(int count) {
-        StringBuilder yaml = new StringBuilder("""
-                defaults: {interval: 300ms, timeout: 1s, failureThreshold: 1}
-                dependencies:
-                  - id: supabase
-                    breaker: {window: 1000, minimumCalls: 1000}
-                checks:
-                """);
-        for (int i = 0; i < count; i++) {
-            yaml.append("  - {id: check-%d, dependency: supabase, kind: http, url: \"http://localhost:%d/check-%d\"}\n"
-                    .formatted(i, target.port(), i));
-        }
-        return yaml + SlackAlertsConfig.alertsTo(slack.port());
-    }
-
-    private List<String> attempted() {
-        return slack.getAllServeEvents().stream().flatMap(event -> SlackKeys.in(event.getRequest().getBodyAsString())
-                .stream()).toList();
-    }
-
-    private List<String> delivered() {
-        return slack.getAllServeEvents().stream().filter(event -> event.getResponse().getStatus() == 200)
-                .flatMap(event -> SlackKeys.in(event.getRequest().getBodyAsString()).stream()).toList();
+    private static void record(String figures) throws Exception {
+        System.out.print(figures);
+        Files.writeString(Path.of("target", "cluster-takeover.txt"), figures, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
     }
 }

@@ -133,24 +133,32 @@ class DockerFilesTest {
     }
 
     @Test
-    void theHaProfileRunsTwoLocationsOnOneDatabaseAndOneLockVolume() throws Exception {
+    void theHaProfileRunsTwoLocationsOnOneDatabaseElectedByJGroupsBetweenTheContainers() throws Exception {
         for (String name : List.of("sentinel-eu", "sentinel-us")) {
             assertThat(service(name).get("profiles")).isEqualTo(List.of("ha"));
-            assertThat(environment(name)).containsEntry("SENTINEL_CLUSTER_SERVICE", "file")
-                    .containsEntry("SENTINEL_CLUSTER_DIRECTORY", "/srv/sentinel/cluster")
+            assertThat(environment(name)).containsEntry("SENTINEL_CLUSTER_SERVICE", "jgroups")
+                    .containsEntry("SENTINEL_JGROUPS_BIND", name + ":7800")
+                    .containsEntry("SENTINEL_JGROUPS_MEMBERS", "sentinel-eu:7800,sentinel-us:7800")
                     .containsEntry("SENTINEL_DB_URL", "jdbc:postgresql://postgres:5432/sentinel");
-            assertThat(service(name).get("volumes").toString()).contains("ha-cluster:/srv/sentinel/cluster");
+            assertThat(service(name).get("volumes").toString()).doesNotContain("cluster");
         }
         assertThat(environment("sentinel-eu").get("SENTINEL_LOCATION")).isEqualTo("eu-1");
         assertThat(environment("sentinel-us").get("SENTINEL_LOCATION")).isEqualTo("us-1");
-        assertThat(read(DOCKERFILE)).contains("chown 10001:10001 data reports cluster");
         // the shipped configuration, as the ha services run it
         SentinelConfig ha = new ConfigLoader(BuiltInKinds.index(), Map.of("SENTINEL_LOCATION", "us-1",
-                "SENTINEL_CLUSTER_SERVICE", "file", "SENTINEL_CLUSTER_DIRECTORY", "/srv/sentinel/cluster",
+                "SENTINEL_CLUSTER_SERVICE", "jgroups", "SENTINEL_JGROUPS_BIND", "sentinel-us:7800",
+                "SENTINEL_JGROUPS_MEMBERS", "sentinel-eu:7800,sentinel-us:7800",
                 "SENTINEL_DB_URL", "jdbc:postgresql://postgres:5432/sentinel")::get)
                 .load(Path.of("config", "sentinel.yaml"));
         assertThat(ha.cluster().isClustered()).isTrue();
         assertThat(ha.cluster().location()).isEqualTo("us-1");
+        assertThat(ha.cluster().jgroupsSettings().orElseThrow().members()).hasSize(2);
+        // the file service still reads the same file, for containers sharing a volume
+        SentinelConfig file = new ConfigLoader(BuiltInKinds.index(), Map.of("SENTINEL_CLUSTER_SERVICE", "file",
+                "SENTINEL_CLUSTER_DIRECTORY", "/srv/sentinel/cluster",
+                "SENTINEL_DB_URL", "jdbc:postgresql://postgres:5432/sentinel")::get)
+                .load(Path.of("config", "sentinel.yaml"));
+        assertThat(file.cluster().lockDirectory()).contains(Path.of("/srv/sentinel/cluster"));
     }
 
     @Test

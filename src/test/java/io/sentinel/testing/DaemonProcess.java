@@ -143,9 +143,34 @@ public final class DaemonProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /**
+     * SIGSTOP: the process freezes as a long pause or a cut cable would leave it, its sockets open but silent, until
+     * {@link #resume}.
+     */
+    public void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}: the process carries on as if no time had passed. */
+    public void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + exit);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
+            try {
+                resume();
+            } catch (IOException | IllegalStateException notPaused) {
+                // it stops all the same once it runs
+            }
             stop();
         }
     }
