@@ -167,7 +167,8 @@ public final class ClusterStates {
         for (LocationView view : consensus.reporting()) {
             String key = key(view.location(), check.id());
             AlertEvent firing = unreachable.get(key);
-            boolean alone = view.seesDown() && !confirmedDown;
+            boolean alone = view.seesDown() && !confirmedDown && consensus.reporting().stream()
+                    .noneMatch(other -> notProbedSince(view, other));
             if (alone && firing == null) {
                 AlertEvent signal = ClusterAlerts.cannotReach(view, check, consensus, now);
                 unreachable.put(key, signal);
@@ -197,7 +198,8 @@ public final class ClusterStates {
             boolean allFail = seen.size() >= 2 && seen.stream().allMatch(LocationView::seesDown);
             boolean othersReach = allFail && byLocation.entrySet().stream()
                     .filter(other -> !other.getKey().equals(location.getKey()))
-                    .anyMatch(other -> other.getValue().stream().anyMatch(view -> !view.seesDown()));
+                    .anyMatch(other -> other.getValue().stream().anyMatch(view -> seen.stream()
+                            .anyMatch(failing -> reachedSince(failing, view))));
             AlertEvent firing = networks.get(location.getKey());
             if (othersReach) {
                 lost.add(location.getKey());
@@ -215,6 +217,22 @@ public final class ClusterStates {
             }
         }
         return lost;
+    }
+
+    /**
+     * Whether another location reached the check after this one saw it fail. Only then do the two disagree: before
+     * it, the other has simply not probed since, which is how every real outage looks for a few seconds (one location
+     * decides first), and no "cannot reach" or "network of" signal should follow from that.
+     */
+    private static boolean reachedSince(LocationView failing, LocationView other) {
+        return !other.location().equals(failing.location()) && other.checkId().equals(failing.checkId())
+                && !other.seesDown() && other.observedAt().isAfter(failing.since());
+    }
+
+    /** Whether another location still sees the check working only from a probe before this one saw it fail. */
+    private static boolean notProbedSince(LocationView failing, LocationView other) {
+        return !other.location().equals(failing.location()) && other.checkId().equals(failing.checkId())
+                && !other.seesDown() && !other.observedAt().isAfter(failing.since());
     }
 
     /** A location that lost its network says nothing about single checks: its "cannot reach" signals end. */

@@ -139,6 +139,23 @@ class ClusterStatesTest {
     }
 
     @Test
+    void aLocationThatSeesAnOutageFirstRaisesNoSignalUntilAnotherReachesTheChecksAfterIt() {
+        ClusterStates states = states(MAJORITY);
+        // us-1 decides first; eu-1's views are fresh but from probes before us-1 saw the checks fail
+        views.put("us-1", home, HealthState.DOWN, T0.plusSeconds(10), T0.plusSeconds(10));
+        views.put("us-1", api, HealthState.DOWN, T0.plusSeconds(11), T0.plusSeconds(11));
+        views.put("eu-1", home, HealthState.UP, T0, T0.plusSeconds(9));
+        views.put("eu-1", api, HealthState.UP, T0, T0.plusSeconds(9));
+
+        assertThat(events(states.decide())).as("neither its network nor a check it alone cannot reach").isEmpty();
+
+        views.put("eu-1", home, HealthState.DOWN, T0.plusSeconds(14), T0.plusSeconds(14));
+        views.put("eu-1", api, HealthState.DOWN, T0.plusSeconds(14), T0.plusSeconds(14));
+        assertThat(events(states.decide())).as("the outage, confirmed").extracting(AlertEvent::incidentId)
+                .allMatch(id -> id.startsWith("home@") || id.startsWith("api@")).hasSize(2);
+    }
+
+    @Test
     void aNewLeaderContinuesTheDecidedOutageAndItsSignals() {
         views.down("eu-1", home, T0);
         views.down("us-1", home, T0.plusSeconds(4));
