@@ -52,10 +52,30 @@ final class JGroupsClusterView extends AbstractCamelClusterView implements Recei
         });
         JChannel opened = new JChannel(JGroupsStacks.open(stackXml)).name(getClusterService().getId());
         opened.setReceiver(this);
+        // set before connecting: the first view arrives during connect() and asks who the local member is
         channel = opened;
-        opened.connect(getNamespace());
+        try {
+            opened.connect(getNamespace());
+        } catch (Exception failed) {
+            channel = null;
+            opened.close();
+            throw new IllegalStateException(cannotJoin(failed), failed);
+        }
         LOG.info("Joined the JGroups group '{}' as {}; members: {}", getNamespace(), opened.getAddress(),
                 opened.getView() == null ? "none yet" : opened.getView().getMembers());
+    }
+
+    /** Why the group could not be joined, in the operator's terms: mostly the bind address or its port. */
+    private String cannotJoin(Exception failed) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return "Cannot join the JGroups group '" + getNamespace() + "': " + cause.getMessage()
+                        + ". cluster.jgroups.bind must be an address of this host with a free port (and that port"
+                        + " + 100 free too, for failure detection); another Sentinel may be using it";
+            }
+        }
+        return "Cannot join the JGroups group '" + getNamespace() + "': " + failed.getMessage()
+                + ". Check cluster.jgroups (bind, members) or the stack file";
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sentinel.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sentinel.config.ClusterConfig;
@@ -56,6 +57,17 @@ class JGroupsClusterServiceTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> remaining.getLocalMember().isLeader()
                 && follower.getRouteController().getRouteStatus("duty").isStarted());
         assertThat(remaining.getMembers()).hasSize(1);
+    }
+
+    @Test
+    void aBindPortInUseIsRefusedWithWhatToChange() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> member("eu-1-1-aaa", port, new int[] {port}))
+                    .hasStackTraceContaining("cluster.jgroups.bind must be an address of this host with a free port");
+        }
     }
 
     @Test
