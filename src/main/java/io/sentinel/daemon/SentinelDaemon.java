@@ -290,7 +290,7 @@ public final class SentinelDaemon implements AutoCloseable {
             storage.database.awaitReady(DATABASE_AT_START);
             try {
                 stored.putAll(storage.checkStates.loadAll());
-                lastResults = storage.results.latestPerCheck();
+                lastResults = storage.results.latestOf(ids);
             } catch (RuntimeException unavailable) {
                 LOG.warn("Could not restore check states from the database ({}); checks start from the decisions in"
                         + " the local spool, or UNKNOWN", unavailable.getMessage());
