@@ -39,7 +39,8 @@ final class Storage implements AutoCloseable {
     final ClusterMemberStore members;
 
     Storage(StorageConfig config, String location, Path dataDirectory, Clock clock) {
-        this.database = Database.open(config.locatedIn(dataDirectory), clock);
+        // migrated on its own thread while the daemon builds Camel; SentinelDaemon waits for it before the first read
+        this.database = Database.openInBackground(config.locatedIn(dataDirectory), clock);
         this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
                 clock, location);
         this.checkStates = new CheckStateStore(database, clock);

@@ -61,7 +61,7 @@ class ProbeCostsTest {
     }
 
     private ProbeCosts costs() {
-        costs = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock);
+        costs = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock).restoreToday();
         return costs;
     }
 
