@@ -214,7 +214,7 @@ public final class SentinelDaemon implements AutoCloseable {
         // The database opened and migrated on its own thread while the above was built; the previous run's state is
         // read from it now, before the first probe and the first alert.
         if (leadership.isClustered()) {
-            storage.database.awaitFirstAttempt();
+            storage.awaitOpen();
         } else {
             Restore.checkStates(states, checks, storage);
         }
