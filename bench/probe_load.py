@@ -11,8 +11,12 @@ the way a user does, lets it warm up, then measures over a window:
   - peak RSS                     (VmHWM of the daemon process)
   - live thread count            (Threads of the daemon process, sampled)
 
-Usage: python3 bench/probe_load.py --checks 1000 --interval 10 [--warmup 60] [--window 120]
+Usage: python3 bench/probe_load.py --checks 1000 --interval 10 [--warmup 60] [--window 120] [--cds] [--data DIR]
 The jar must be built first: mvn -B -q package -DskipTests
+
+--cds maps a class data sharing archive, as bin/sentinel and the image do: the one next to the jar (sentinel.jsa),
+made first with docker/cds-archive.sh (the image's way: the built-in configuration) when it is missing or older
+than the jar. --data keeps the configuration, database and log in DIR between runs (a start with stored rows).
 """
 import argparse
 import http.server
@@ -137,6 +141,15 @@ def thread_cpu(pid):
     return usage
 
 
+def class_data_sharing(jar):
+    """The JVM options bin/sentinel maps its archive with; the archive is made as the image makes it."""
+    archive = jar[:-len(".jar")] + ".jsa"
+    if not os.path.exists(archive) or os.path.getmtime(archive) <= os.path.getmtime(jar):
+        script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docker", "cds-archive.sh")
+        subprocess.run([script, jar, archive], check=True, stdout=sys.stderr)
+    return [f"-XX:SharedArchiveFile={archive}", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+
+
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
@@ -154,20 +167,28 @@ def main():
     parser.add_argument("--threads", action="store_true", help="print CPU per thread group over the window")
     parser.add_argument("--jfr", help="also record a Java Flight Recording to this file")
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
+    parser.add_argument("--cds", action="store_true",
+                        help="map the class data sharing archive next to the jar (made first when missing or stale)")
+    parser.add_argument("--data", help="keep the configuration, database and log in this directory between runs")
     args = parser.parse_args()
+    sharing = class_data_sharing(os.path.abspath(args.jar)) if args.cds else []
 
     arrivals = Arrivals()
     target = start_target(arrivals)
-    directory = tempfile.mkdtemp(prefix="sentinel-bench-")
+    if args.data:
+        directory = os.path.abspath(args.data)
+        os.makedirs(directory, exist_ok=True)
+    else:
+        directory = tempfile.mkdtemp(prefix="sentinel-bench-")
     config = write_config(directory, args.checks, args.interval, target.server_address[1])
     port = free_port()
     env = dict(os.environ, SENTINEL_HTTP_PORT=str(port))
     for name, value in MALLOC_SETTINGS.items():
         env.setdefault(name, value)
-    log = open(os.path.join(directory, "daemon.log"), "w")
+    log = open(os.path.join(directory, "daemon.log"), "a" if args.data else "w")
     tracking = ["-XX:NativeMemoryTracking=summary"] if args.nmt else []
     flags = args.jvm.split() if args.jvm else JVM_FLAGS
-    daemon = subprocess.Popen(["java", *flags, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
+    daemon = subprocess.Popen(["java", *flags, *sharing, *tracking, "-jar", os.path.abspath(args.jar), "--config", config,
                                "--routes", os.path.abspath(args.routes), "--data", os.path.join(directory, "data")],
                               cwd=directory, env=env, stdout=log, stderr=subprocess.STDOUT)
     launched = time.monotonic()
@@ -230,7 +251,7 @@ def main():
             "rss_mib_at_end": round(int(status["VmRSS"].split()[0]) / 1024, 1),
             "threads_min": min(threads),
             "threads_max": max(threads),
-            "jvm_flags": " ".join(flags),
+            "jvm_flags": " ".join(flags + sharing),
             "malloc": {name: env[name] for name in MALLOC_SETTINGS},
         }
         print(json.dumps(result, indent=2))
@@ -242,7 +263,8 @@ def main():
             daemon.kill()
         target.shutdown()
         log.close()
-        shutil.rmtree(directory, ignore_errors=True)
+        if not args.data:
+            shutil.rmtree(directory, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ public final class Sentinel {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
-    /** The system property logback.xml reads for where log lines go: System.out (the default) or System.err. */
+    /** The system property the log set-up ({@code LogSetup}) reads for where log lines go: System.out (the default) or System.err. */
     static final String LOG_TARGET_PROPERTY = "sentinel.log.target";
 
     private Sentinel() {
@@ -53,7 +53,7 @@ public final class Sentinel {
         }
         if (commandLine.command() == CommandLine.Command.CHECK) {
             // stdout carries the report (JSON or JUnit XML a CI system parses): log lines go to stderr. Set before
-            // the first logger exists, which is when logback reads its configuration.
+            // the first logger exists, which is when logback sets itself up.
             System.setProperty(LOG_TARGET_PROPERTY, "System.err");
         }
         int code = run(commandLine, System.out, System.err, System::getenv);

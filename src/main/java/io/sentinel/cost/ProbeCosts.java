@@ -51,7 +51,15 @@ public final class ProbeCosts {
         this.repository = repository;
         this.clock = clock;
         this.today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Reads what was already spent today, before the first probe: a daemon calls it once its database is open
+     * (the database opens while the rest of the daemon is built); without it spending counts from zero.
+     */
+    public ProbeCosts restoreToday() {
         load(today);
+        return this;
     }
 
     /** The budget alerts raised and not yet collected by the results route. */

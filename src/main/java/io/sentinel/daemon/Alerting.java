@@ -74,10 +74,14 @@ final class Alerting implements AutoCloseable, Leadership.Duties {
         this.decisions = storage.decisions;
         this.outbox = new Outbox(storage.outbox, dataDirectory.resolve("spool"), claimant);
         this.muting = new Muting(config.alerts().maintenance(), storage.silences);
-        muting.load();
         this.alertMetrics = new AlertMetrics(metrics, outbox,
                 config.alerts().channels().stream().map(ChannelConfig::id).toList());
         WriterMetrics.bind(metrics, List.of(outbox.writerStatus()));
+    }
+
+    /** Reads the silences in force, once the database is open; a leader reads them again as it takes over. */
+    void loadSilences() {
+        muting.load();
     }
 
     /**

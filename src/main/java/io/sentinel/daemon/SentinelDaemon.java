@@ -129,29 +129,18 @@ public final class SentinelDaemon implements AutoCloseable {
         // in a cluster the thresholds give this location's view, and the leader writes the decided states
         CheckStates states = new CheckStates(checks::check,
                 leadership.isClustered() ? LocationViews.NOT_DECIDED : storage.checkStates, options.clock());
-        if (!leadership.isClustered()) {
-            Restore.checkStates(states, checks, storage);
-        }
         ClusterStates clusterStates = new ClusterStates(config.cluster(), checks, storage.locationViews, options.clock());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         StorageMetrics.bind(metrics, storage.database, List.of(storage.results.writerStatus(),
                 storage.checkStates.writerStatus(), storage.decisions.writerStatus(), report.writerStatus()));
         Breakers breakers = new Breakers(config.dependencies(), options.clock());
         BreakerJournal breakerJournal = new BreakerJournal(breakers, storage.breakers);
-        Restore.breakers(breakerJournal, storage);
-        breakers.onTransition(breakerJournal);
-        breakers.onTransition(new BreakerMetrics(metrics, breakers));
         HttpCaller http = new HttpCaller();
         resources.add(0, http);
         CamelRouteCaller routeCaller = new CamelRouteCaller();
         Alerting alerting = new Alerting(config, checks, storage, options.dataDirectory(), metrics, http, routeCaller,
                 options.clock(), leadership.isClustered() ? memberId : null);
         resources.add(0, alerting);
-        if (leadership.isClustered()) {
-            // a new leader continues from the states and signals the previous one decided
-            leadership.onChange(Restore.decisionsOnTakeover(clusterStates, storage));
-        }
-        leadership.onChange(alerting);
         ProbeToolkit toolkit = new ProbeToolkit(http, options.clock());
         AdminAuth adminAuth = new AdminAuth(config.server().adminToken());
         ProbeCosts costs = new ProbeCosts(checks::dependency,
@@ -159,13 +148,7 @@ public final class SentinelDaemon implements AutoCloseable {
         ConfigurationChanges configurationChanges = new ConfigurationChanges(ConfigurationVersion.of(config.source(),
                 RouteFiles.in(options.routesDirectory(), config.routes()).watched()), options.clock());
         AlertRules alertRules = new AlertRules(storage.results, options.clock());
-        if (leadership.isClustered()) {
-            // the previous leader judged the rules on its own location's results: carry on under what it told
-            leadership.onChange(Restore.ruleAlertsOnTakeover(alertRules, storage));
-        }
         FlapDetection flapping = new FlapDetection();
-        // a check flapping when the previous run (or leader) stopped deciding is flapping still
-        leadership.onChange(Restore.flappingLeftOpen(flapping, checks, storage, options.clock()));
         Rules rules = new Rules(states, flapping, List.of(alertRules),
                 List.of(breakerJournal.alerts(), costs.alerts(), configurationChanges), options.clock(),
                 leadership::isLeader, leadership.isClustered()
@@ -231,6 +214,28 @@ public final class SentinelDaemon implements AutoCloseable {
         routeCaller.connect(main.getCamelContext());
         RouteExtensions.configure(main.getCamelContext());
         LoadedRoutes routes = loadRoutes(main.getCamelContext(), config, options, kinds);
+
+        // The database opened and migrated on its own thread while the above was built; the previous run's state is
+        // read from it now, before the first probe and the first alert.
+        if (leadership.isClustered()) {
+            storage.awaitOpen();
+        } else {
+            Restore.checkStates(states, checks, storage);
+        }
+        Restore.breakers(breakerJournal, storage);
+        breakers.onTransition(breakerJournal);
+        breakers.onTransition(new BreakerMetrics(metrics, breakers));
+        costs.restoreToday();
+        alerting.loadSilences();
+        if (leadership.isClustered()) {
+            // a new leader continues from the states and signals the previous one decided, and from the rule alerts
+            // it told (it judged them on its own location's results)
+            leadership.onChange(Restore.decisionsOnTakeover(clusterStates, storage));
+            leadership.onChange(Restore.ruleAlertsOnTakeover(alertRules, storage));
+        }
+        // a check flapping when the previous run (or leader) stopped deciding is flapping still
+        leadership.onChange(Restore.flappingLeftOpen(flapping, checks, storage, options.clock()));
+        leadership.onChange(alerting);
         main.start();
         // planned once the probe routes run, so no first probe finds its route missing
         scheduler.plan(config.checks());
@@ -311,7 +316,7 @@ public final class SentinelDaemon implements AutoCloseable {
                     : EMBEDDED_DATABASE_AT_START);
             try {
                 stored.putAll(storage.checkStates.loadAll());
-                lastResults = storage.results.latestPerCheck();
+                lastResults = storage.results.latestOf(ids);
             } catch (RuntimeException unavailable) {
                 LOG.warn("Could not restore check states from the database ({}); checks start from the decisions in"
                         + " the local spool, or UNKNOWN", unavailable.getMessage());

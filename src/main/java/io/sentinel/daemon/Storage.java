@@ -39,7 +39,8 @@ final class Storage implements AutoCloseable {
     final ClusterMemberStore members;
 
     Storage(StorageConfig config, String location, Path dataDirectory, Clock clock) {
-        this.database = Database.open(config.locatedIn(dataDirectory), clock);
+        // migrated on its own thread while the daemon builds Camel; SentinelDaemon waits for it before the first read
+        this.database = Database.openInBackground(config.locatedIn(dataDirectory), clock);
         this.results = new ResultStore(database, dataDirectory.resolve("spool"), ResultStore.DEFAULT_QUEUE_CAPACITY,
                 clock, location);
         this.checkStates = new CheckStateStore(database, clock);
@@ -58,11 +59,24 @@ final class Storage implements AutoCloseable {
     }
 
     /**
+     * Waits for the database's first opening attempt, made on its own thread since construction: before the first
+     * read of the previous run's state. At most the connection timeout when the database is down.
+     *
+     * @return whether the database is ready
+     */
+    boolean awaitOpen() {
+        database.awaitFirstAttempt();
+        return database.isReady();
+    }
+
+    /**
      * The writers first: each writes what it holds, or spools it for the next start, while the pool is still
      * open. The pool last.
      */
     @Override
     public void close() {
+        // a close soon after the start (a start that failed) still writes what the writers hold to the database
+        awaitOpen();
         results.close();
         checkStates.close();
         decisions.close();

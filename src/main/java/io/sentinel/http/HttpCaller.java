@@ -160,6 +160,7 @@ public final class HttpCaller implements AutoCloseable {
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setTlsSocketStrategy(new FirstUseTls())
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(DEFAULT_CONNECT_TIMEOUT))
                                 .build())

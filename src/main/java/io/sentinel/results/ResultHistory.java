@@ -2,6 +2,7 @@ package io.sentinel.results;
 
 import io.sentinel.probe.ProbeResult;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public interface ResultHistory {
         return history(checkId, limit).stream().filter(result -> !result.startedAt().isBefore(from)).toList();
     }
 
-    Map<String, ProbeResult> latestPerCheck();
+    /** The newest result of each of these checks that has one, by check id. */
+    Map<String, ProbeResult> latestOf(Collection<String> checkIds);
 
     /** Every check's results that started at {@code from} or later, oldest first; at most the newest {@code limit}. */
     List<LatencySample> latenciesSince(Instant from, int limit);

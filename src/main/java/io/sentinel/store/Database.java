@@ -39,6 +39,8 @@ public final class Database implements AutoCloseable {
     private volatile boolean ready;
     private volatile boolean closed;
     private int failedAttempts;
+    /** The first migration attempt when it runs on its own thread ({@link #openInBackground}); null otherwise. */
+    private volatile Thread opening;
 
     private Database(HikariDataSource pool, boolean postgres, String displayUrl, Clock clock) {
         this.pool = pool;
@@ -72,6 +74,27 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Like {@link #open(StorageConfig, Clock)}, but the first connection and schema migration run on their own
+     * thread, so that a daemon builds its other parts (Camel, the routes) meanwhile: opening an embedded database
+     * and checking its schema is a good part of a start. {@link #awaitReady} waits for that attempt to finish.
+     */
+    public static Database openInBackground(StorageConfig config, Clock clock) {
+        String displayUrl = Redactor.global().redact(config.url());
+        createDirectoryFor(config.url());
+        Database database = new Database(new HikariDataSource(poolSettings(config)), config.isPostgres(), displayUrl,
+                clock);
+        Thread opening = new Thread(() -> {
+            synchronized (database) {
+                database.migrate();
+            }
+        }, "sentinel-database-open");
+        opening.setDaemon(true);
+        database.opening = opening;
+        opening.start();
+        return database;
+    }
+
+    /**
      * Tries the schema migration again if the database was not available and the backoff since the last try
      * (one second doubling to thirty) has passed; does nothing once the database is ready.
      *
@@ -91,6 +114,9 @@ public final class Database implements AutoCloseable {
      * {@code atMost}; a database that is really down is left to {@link #migrateWhenDue()}.
      */
     public boolean awaitReady(java.time.Duration atMost) {
+        if (!awaitFirstAttempt()) {
+            return isReady();
+        }
         long deadline = System.nanoTime() + atMost.toNanos();
         while (!isReady() && !closed && System.nanoTime() - deadline < 0) {
             try {
@@ -106,6 +132,25 @@ public final class Database implements AutoCloseable {
             }
         }
         return isReady();
+    }
+
+    /**
+     * Waits for the first attempt of {@link #openInBackground} (at most the connection timeout when the database
+     * is down), so that what follows reads a migrated schema or knows it is not there; false when interrupted.
+     */
+    public boolean awaitFirstAttempt() {
+        Thread attempt = opening;
+        if (attempt == null) {
+            return true;
+        }
+        try {
+            attempt.join();
+            opening = null;
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     public DataSource dataSource() {

@@ -10,6 +10,7 @@ import io.sentinel.writer.Spool;
 import io.sentinel.writer.WriterPolicy;
 import io.sentinel.writer.WriterStatus;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -121,11 +122,12 @@ public final class ResultStore implements ResultSink, ResultHistory, AutoCloseab
         }
     }
 
-    /** The newest result of every check that has one, by check id. */
-    public Map<String, ProbeResult> latestPerCheck() {
+    /** The newest result of each of these checks that has one, by check id. */
+    @Override
+    public Map<String, ProbeResult> latestOf(Collection<String> checkIds) {
         requireReady();
         try {
-            return table.latestPerCheck();
+            return table.latestOf(checkIds);
         } catch (SQLException error) {
             throw new StoreException("Cannot read the latest results: " + Outage.reason(error), error);
         }

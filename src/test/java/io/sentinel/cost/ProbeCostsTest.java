@@ -62,7 +62,7 @@ class ProbeCostsTest {
     }
 
     private ProbeCosts costs() {
-        costs = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock);
+        costs = new ProbeCosts(id -> Optional.of(foursquare), Map.of(), new SpendStore(database), clock).restoreToday();
         return costs;
     }
 

@@ -23,7 +23,7 @@ class DataDirectoryTest {
         Path dataDirectory = directory.resolve("state");
 
         try (Storage storage = new Storage(storage(StorageConfig.DEFAULT_URL), "local", dataDirectory, Clock.systemUTC())) {
-            assertThat(storage.database.isReady()).isTrue();
+            assertThat(storage.awaitOpen()).isTrue();
         }
 
         assertThat(dataDirectory.resolve("sentinel.mv.db")).exists();

@@ -39,6 +39,7 @@ class StorageCloseTest {
 
         assertThat(dataDirectory.resolve("spool/results.spool.jsonl")).as("written, not spooled").doesNotExist();
         try (Storage restarted = new Storage(embedded(), "local", dataDirectory, Clock.systemUTC())) {
+            assertThat(restarted.awaitOpen()).isTrue();
             assertThat(restarted.results.history("home", 10)).containsExactly(result);
             assertThat(restarted.checkStates.loadAll()).containsEntry("home", state);
         }

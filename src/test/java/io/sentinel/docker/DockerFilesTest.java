@@ -103,7 +103,10 @@ class DockerFilesTest {
 
     @Test
     void theContainerRunsUnprivilegedWithTheJvmReceivingSigterm() {
-        assertThat(instructions("USER")).containsExactly("10001:10001");
+        // each final stage runs as the daemon's user; root only makes the class data sharing archive in between
+        assertThat(lastUserOfStage()).containsEntry("runtime-base", "10001:10001")
+                .containsEntry("runtime-from-jar", "10001:10001").containsEntry("runtime", "10001:10001");
+        assertThat(instructions("USER")).containsOnly("10001:10001", "root");
         assertThat(instructions("STOPSIGNAL")).containsExactly("SIGTERM");
         assertThat(instructions("ENTRYPOINT")).containsExactly("[\"/srv/sentinel/bin/sentinel\"]");
         assertThat(read(Path.of("bin", "sentinel"))).contains("exec java ");
@@ -236,6 +239,21 @@ class DockerFilesTest {
             names.add(matcher.group());
         }
         return names;
+    }
+
+    /** Each stage's last USER instruction, by stage name (stages without one are left out). */
+    private static Map<String, String> lastUserOfStage() {
+        Map<String, String> users = new java.util.HashMap<>();
+        String stage = null;
+        for (String line : read(DOCKERFILE).lines().toList()) {
+            Matcher from = Pattern.compile("^FROM \\S+ AS (\\S+)").matcher(line);
+            if (from.find()) {
+                stage = from.group(1);
+            } else if (line.startsWith("USER ") && stage != null) {
+                users.put(stage, line.substring("USER ".length()).strip());
+            }
+        }
+        return users;
     }
 
     /** The arguments of every Dockerfile instruction of that name, continuation lines joined. */

@@ -427,7 +427,7 @@ class AlertRulesTest {
         }
 
         @Override
-        public Map<String, ProbeResult> latestPerCheck() {
+        public Map<String, ProbeResult> latestOf(java.util.Collection<String> checkIds) {
             return Map.of();
         }
     }

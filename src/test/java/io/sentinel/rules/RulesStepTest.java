@@ -71,7 +71,7 @@ class RulesStepTest {
         }
 
         @Override
-        public Map<String, ProbeResult> latestPerCheck() {
+        public Map<String, ProbeResult> latestOf(java.util.Collection<String> checkIds) {
             return Map.of();
         }
     }

@@ -52,4 +52,28 @@ class DatabaseTest {
             assertThat(database.isPostgres()).isTrue();
         }
     }
+
+    @Test
+    void openedInTheBackgroundItIsMigratedOnceTheFirstAttemptIsAwaited(@TempDir Path directory) {
+        var storage = DatabaseFixture.storage("jdbc:h2:file:" + directory.resolve("sentinel"), "sa");
+
+        try (Database database = Database.openInBackground(storage, Clock.systemUTC());
+             CheckStateStore states = new CheckStateStore(database, Clock.systemUTC())) {
+            assertThat(database.awaitFirstAttempt()).isTrue();
+            assertThat(database.isReady()).isTrue();
+            states.saveLater(CheckState.unknown("supabase-db"));
+            assertThat(states.flush(Duration.ofSeconds(60))).isTrue();
+            assertThat(states.loadAll()).containsOnlyKeys("supabase-db");
+        }
+    }
+
+    @Test
+    void openedInTheBackgroundADatabaseThatIsDownIsNotReadyAfterTheFirstAttempt() {
+        var storage = DatabaseFixture.storage("jdbc:postgresql://127.0.0.1:1/test?connectTimeout=1", "postgres");
+
+        try (Database database = Database.openInBackground(storage, Clock.systemUTC())) {
+            assertThat(database.awaitFirstAttempt()).isTrue();
+            assertThat(database.isReady()).isFalse();
+        }
+    }
 }

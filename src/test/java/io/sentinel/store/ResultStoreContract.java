@@ -114,17 +114,28 @@ abstract class ResultStoreContract extends StoreContract {
     }
 
     @Test
-    void latestPerCheckHasTheNewestResultOfEachCheck() {
+    void latestOfHasTheNewestResultOfEachCheckAskedForThatHasOne() {
         store.append(TestResults.downAt("supabase-db", TestResults.T0.plusSeconds(120)));
         store.append(TestResults.upAt("supabase-db", TestResults.T0));
         store.append(TestResults.upAt("supabase-auth", TestResults.T0.plusSeconds(30)));
+        store.append(TestResults.upAt("not-asked", TestResults.T0.plusSeconds(30)));
 
         assertThat(store.flush(GENEROUS)).isTrue();
-        Map<String, ProbeResult> latest = store.latestPerCheck();
+        Map<String, ProbeResult> latest = store.latestOf(List.of("supabase-db", "supabase-auth", "never-probed"));
 
         assertThat(latest).containsOnlyKeys("supabase-db", "supabase-auth");
         assertThat(latest.get("supabase-db").startedAt()).isEqualTo(TestResults.T0.plusSeconds(120));
         assertThat(latest.get("supabase-auth").startedAt()).isEqualTo(TestResults.T0.plusSeconds(30));
+    }
+
+    @Test
+    void latestOfTakesTheLaterStoredOfTwoResultsThatStartedAtTheSameInstant() {
+        store.append(TestResults.upAt("supabase-db", TestResults.T0));
+        assertThat(store.flush(GENEROUS)).isTrue();
+        store.append(TestResults.downAt("supabase-db", TestResults.T0));
+        assertThat(store.flush(GENEROUS)).isTrue();
+
+        assertThat(store.latestOf(List.of("supabase-db")).get("supabase-db").outcome()).isEqualTo(Outcome.DOWN);
     }
 
     @Test
@@ -258,8 +269,8 @@ abstract class ResultStoreContract extends StoreContract {
             assertThat(europe.flush(GENEROUS) && america.flush(GENEROUS)).isTrue();
 
             assertThat(europe.since("home", TestResults.T0, 10)).extracting(ProbeResult::outcome).containsExactly(Outcome.UP);
-            assertThat(america.latestPerCheck().get("home").outcome()).isEqualTo(Outcome.DOWN);
-            assertThat(europe.latestPerCheck().get("home").outcome()).isEqualTo(Outcome.UP);
+            assertThat(america.latestOf(List.of("home")).get("home").outcome()).isEqualTo(Outcome.DOWN);
+            assertThat(europe.latestOf(List.of("home")).get("home").outcome()).isEqualTo(Outcome.UP);
             assertThat(europe.between("home", TestResults.T0, TestResults.T0.plusSeconds(5), 10)).hasSize(2);
         }
         try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement();
