@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the image from the jar `mvn verify` built (target runtime-from-jar) and smoke-tests a container:
 # it starts, answers /observe/health, passes its HEALTHCHECK, runs as uid 10001 with the JVM as PID 1, probes,
-# keeps its database in the data volume, and stops on SIGTERM with exit code 0 after "Sentinel stopped". It also
+# keeps its database in the data volume, and stops on SIGTERM with exit code 0 after "Sentinel stopped". Then two
+# containers form a cluster on the host's PostgreSQL as the compose profile ha does, and one takes over from the other. It also
 # checks the image's class data sharing archive: built with the image, mapped by the running JVM, and an archive
 # that does not match (here a corrupt one) is skipped without a word.
 #
@@ -134,5 +135,61 @@ out=$(podman run --rm --network=host -v "$WORK/corrupt.jsa:/srv/sentinel/lib/sen
   || fail "validate with a corrupt archive: $out"
 ! grep -qi "shared archive\|\[cds" <<<"$out" || fail "the JVM complained about the archive: $out"
 pass "a corrupt archive is skipped silently (validate exits 0)"
+
+# 6. the compose profile ha's shape without compose: two containers of the image, each its own location, on the
+#    host's PostgreSQL, the leader elected by JGroups between them; kill -9 of the leader's container and the other
+#    leads. Skipped (said so) when no PostgreSQL answers on 127.0.0.1:5432.
+if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then
+  ha_db=sentinel_ha_smoke
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $ha_db" -c "CREATE DATABASE $ha_db" \
+    >/dev/null || fail "cannot create the database $ha_db"
+  free_port() { local p=$1; while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done; echo "$p"; }
+  http_eu=$(free_port 18180); http_us=$(free_port $((http_eu + 1)))
+  jg_eu=$(free_port 17800); jg_us=$(free_port $((jg_eu + 1)))
+  ha_cleanup() { podman rm -f -t 5 sentinel-ha-eu sentinel-ha-us >/dev/null 2>&1 || true; }
+  trap 'cleanup; ha_cleanup' EXIT
+  ha_cleanup
+  for member in eu:$http_eu:$jg_eu us:$http_us:$jg_us; do
+    IFS=: read -r loc http jg <<<"$member"
+    podman run -d --name "sentinel-ha-$loc" --network=host -e SENTINEL_HTTP_PORT="$http" \
+      -e SENTINEL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$ha_db" -e SENTINEL_DB_USER=postgres \
+      -e SENTINEL_LOCATION="$loc-1" -e SENTINEL_JGROUPS_BIND="127.0.0.1:$jg" \
+      -e SENTINEL_JGROUPS_MEMBERS="127.0.0.1:$jg_eu,127.0.0.1:$jg_us" \
+      -v "$ROOT/docker/smoke/ha.yaml:/srv/sentinel/config/sentinel.yaml:ro" "$IMAGE" >/dev/null 2>>"$WORK/podman.err" \
+      || fail "podman run sentinel-ha-$loc"
+  done
+  # the cluster as one member's /api/status tells it: "<members> <leader's location or none>"
+  cluster_of() {
+    curl -fsS "http://127.0.0.1:$1/api/status" 2>/dev/null | python3 -c '
+import json, sys
+c = json.load(sys.stdin).get("cluster") or {}
+m = c.get("members", [])
+print(len(m), next((x["location"] for x in m if x.get("leader")), "none"), "leads" if c.get("leads") else "follows")' \
+      2>/dev/null || echo "0 none down"
+  }
+  for i in $(seq 1 120); do
+    read -r members leader _ <<<"$(cluster_of "$http_eu")"
+    [ "$members" = 2 ] && [ "$leader" != none ] && break
+    [ "$i" = 120 ] && { NAME=sentinel-ha-eu; fail "no cluster of two with a leader within 120 s: $(cluster_of "$http_eu")"; }
+    sleep 1
+  done
+  pass "two containers, locations eu-1 and us-1, one PostgreSQL: $members members, $leader leads (JGroups)"
+  case $leader in eu-1) dead=eu; survivor=us; port_left=$http_us ;; *) dead=us; survivor=eu; port_left=$http_eu ;; esac
+  podman kill -s KILL "sentinel-ha-$dead" >/dev/null
+  killed=$SECONDS
+  for i in $(seq 1 60); do
+    read -r _ _ role <<<"$(cluster_of "$port_left")"
+    [ "$role" = leads ] && break
+    [ "$i" = 60 ] && { NAME=sentinel-ha-$survivor; fail "sentinel-ha-$survivor did not lead within 60 s of the kill"; }
+    sleep 1
+  done
+  took=$((SECONDS - killed))
+  [ "$took" -le 30 ] || { NAME=sentinel-ha-$survivor; fail "takeover took $took s, more than 30 s"; }
+  pass "kill -9 of the leader's container (sentinel-ha-$dead): sentinel-ha-$survivor leads after $took s"
+  ha_cleanup
+  psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $ha_db" >/dev/null 2>&1 || true
+else
+  log "skipped the two-container cluster: no PostgreSQL on 127.0.0.1:5432"
+fi
 
 log "container smoke: $passed passed, 0 failed"
