@@ -1,15 +1,15 @@
 #!/usr/bin/env python3
 """Alert latency harness: from the deciding failed probe to the Slack webhook receiving the alert.
 
-Runs the daemon jar with N http checks (interval 10 s, failureThreshold 3) against a local target and a local
-Slack stand-in. After a warm-up, K checks are made to fail, in rounds. Each round picks checks whose probes fall
-at least --gap seconds apart in the 10 s cycle (the target has seen when each check probes), so that each alert is
+Runs the daemon jar with N http checks (interval 10 s unless --interval says otherwise, failureThreshold 3)
+against a local target and a local Slack stand-in. After a warm-up, K checks are made to fail, in rounds. Each round picks checks whose probes fall
+at least --gap seconds apart in the checks' cycle (the target has seen when each check probes), so that each alert is
 a message of its own and the figure is one alert's way through the pipeline, grouping window included, not Slack's
 pace (bench/alert_burst.py measures alerts decided close together). For each, the latency is measured from the
 moment the target answered the check's third failing probe (the one that decides DOWN) to the moment the webhook
 received the FIRING message naming it. Prints p50/p95/max.
 
-Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5]
+Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5] [--interval 10]
 The jar must be built first: mvn -B -q package -DskipTests
 """
 import argparse
@@ -113,12 +113,12 @@ class Webhook:
         return server
 
 
-def write_config(directory, checks, target_port, webhook_port, group_window="", slack_burst=None):
+def write_config(directory, checks, target_port, webhook_port, group_window="", slack_burst=None, interval=10):
     lines = [
         "storage:",
         f"  url: jdbc:h2:file:{directory}/data/sentinel",
         f"  reportsDirectory: {directory}/reports",
-        "defaults: {interval: 10s, timeout: 5s, failureThreshold: 3, successThreshold: 2}",
+        f"defaults: {{interval: {interval}s, timeout: 5s, failureThreshold: 3, successThreshold: 2}}",
         "dependencies:",
         "  - id: target",
         "    breaker: {window: 1000, minimumCalls: 1000}",
@@ -176,6 +176,7 @@ def main():
     parser.add_argument("--failing", type=int, default=30)
     parser.add_argument("--gap", type=float, default=1.5, help="least seconds between two deciding probes of a round")
     parser.add_argument("--warmup", type=int, default=60)
+    parser.add_argument("--interval", type=int, default=10, help="every check's interval, seconds")
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
     args = parser.parse_args()
@@ -183,18 +184,19 @@ def main():
     target, webhook = Target(), Webhook()
     target_server, webhook_server = target.serve(), webhook.serve()
     directory = tempfile.mkdtemp(prefix="sentinel-alert-bench-")
-    config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1])
+    config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1],
+                          interval=args.interval)
     daemon, log = start_daemon(args.jar, args.routes, config, directory)
     try:
         time.sleep(args.warmup)
         chosen = []
         while len(chosen) < args.failing:
             with target.lock:
-                phases = sorted((seen % 10.0, index) for index, seen in target.arrivals.items()
+                phases = sorted((seen % args.interval, index) for index, seen in target.arrivals.items()
                                 if index not in target.failing)
             picked, last = [], None
             for phase, index in phases:
-                if (last is None or phase - last >= args.gap) and (not picked or phase - picked[0][0] <= 10 - args.gap):
+                if (last is None or phase - last >= args.gap) and (not picked or phase - picked[0][0] <= args.interval - args.gap):
                     picked.append((phase, index))
                     last = phase
                 if len(picked) + len(chosen) >= args.failing:
@@ -202,7 +204,8 @@ def main():
             for _, index in picked:
                 target.fail(index)
                 chosen.append(index)
-            time.sleep(35)
+            # three failing probes and the alert: three and a half intervals
+            time.sleep(3.5 * args.interval)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with webhook.lock:
@@ -218,6 +221,7 @@ def main():
                     latencies.append((webhook.firing[index] - failures[2]) * 1000)
         result = {
             "checks": args.checks,
+            "interval_s": args.interval,
             "alerts_expected": len(chosen),
             "least_gap_between_decisions_s": args.gap,
             "alerts_received": len(latencies),

@@ -1,18 +1,18 @@
 package io.sentinel.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.rules.CheckStates;
-import io.sentinel.model.HealthState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
@@ -26,7 +26,8 @@ import org.apache.camel.ExchangeProperty;
  *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency (count, sum, max)</li>
  *   <li>{@code sentinel_dependency_probe_duration_seconds{dependency}}: probe latency in a few SLO buckets</li>
  *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
- *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
+ *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others, read from
+ *       the check states when scraped ({@link CheckStateMetrics})</li>
  *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
  *   <li>{@code sentinel_reading{check,dependency,name}}: the latest value of each reading (credits left …)</li>
  *   <li>{@code sentinel_probe_cost_usd_total{dependency}}: what paid probes cost</li>
@@ -39,50 +40,22 @@ public final class ProbeMetrics {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
-    private final CheckIndex checks;
     private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Timer> dependencyDurations = new ConcurrentHashMap<>();
     private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
-    private final Map<String, java.util.List<io.micrometer.core.instrument.Meter>> stateGauges = new java.util.HashMap<>();
-    private final CheckStates states;
+    private final CheckStateMetrics stateMetrics;
 
-    public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
+    public ProbeMetrics(PrometheusMeterRegistry registry, CheckIndex checks, CheckStates states) {
         this.registry = registry;
-        this.checks = checks;
-        this.states = states;
-        watch(checks.checks());
+        this.stateMetrics = new CheckStateMetrics(states, checks.checks());
+        registry.getPrometheusRegistry().register(stateMetrics);
     }
 
-    /**
-     * Gives every configured check its state gauges and removes the meters of checks no longer configured,
-     * at start and after a configuration change applied while running.
-     */
-    public synchronized void watch(java.util.Collection<CheckConfig> configured) {
-        java.util.Map<String, CheckConfig> byId = new java.util.HashMap<>();
-        configured.forEach(check -> byId.put(check.id(), check));
-        for (java.util.Iterator<Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>>> it =
-                stateGauges.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>> entry = it.next();
-            CheckConfig now = byId.get(entry.getKey());
-            if (now == null || !now.dependency().equals(entry.getValue().get(0).getId().getTag("dependency"))) {
-                entry.getValue().forEach(registry::remove);
-                it.remove();
-            }
-        }
-        for (CheckConfig check : configured) {
-            stateGauges.computeIfAbsent(check.id(), id -> {
-                java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
-                for (HealthState state : HealthState.values()) {
-                    gauges.add(Gauge.builder("sentinel.check.state", states, all -> all.state(id).state() == state ? 1 : 0)
-                            .description("1 when the check is in this state")
-                            .tags("check", id, "dependency", check.dependency(), "state", state.name())
-                            .register(registry));
-                }
-                return gauges;
-            });
-        }
+    /** The checks whose states are shown, at start and after a configuration change applied while running. */
+    public void watch(Collection<CheckConfig> configured) {
+        stateMetrics.watch(configured);
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
