@@ -13,6 +13,7 @@ Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5] [--
 The jar must be built first: mvn -B -q package -DskipTests
 """
 import argparse
+import datetime
 import http.server
 import json
 import os
@@ -71,6 +72,21 @@ class Target:
         server.request_queue_size = 512
         threading.Thread(target=server.serve_forever, daemon=True).start()
         return server
+
+
+STATE_CHANGE = re.compile(r"^(\S+) INFO .* c(\d+) is now DOWN \(was UP\)")
+
+
+def decided_at(log_path, wall_minus_monotonic):
+    """When the daemon logged each check's change to DOWN (the rules' decision), on the harness's monotonic clock."""
+    decided = {}
+    with open(log_path) as log:
+        for line in log:
+            match = STATE_CHANGE.match(line)
+            if match:
+                wall = datetime.datetime.fromisoformat(match.group(1).replace("Z", "+00:00")).timestamp()
+                decided.setdefault(int(match.group(2)), wall - wall_minus_monotonic)
+    return decided
 
 
 FIRING_KEY = re.compile(r"\bc(\d+)@[^/\s\"]+/FIRING-DOWN/ops-slack")
@@ -187,6 +203,7 @@ def main():
     config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1],
                           interval=args.interval)
     daemon, log = start_daemon(args.jar, args.routes, config, directory)
+    wall_minus_monotonic = time.time() - time.monotonic()
     try:
         time.sleep(args.warmup)
         chosen = []
@@ -213,12 +230,17 @@ def main():
                     break
             time.sleep(0.5)
 
-        latencies = []
+        latencies, to_decision, after_decision = [], [], []
+        decided = decided_at(os.path.join(directory, "daemon.log"), wall_minus_monotonic)
         with target.lock, webhook.lock:
             for index in chosen:
                 failures = target.failures.get(index, [])
                 if len(failures) >= 3 and index in webhook.firing:
                     latencies.append((webhook.firing[index] - failures[2]) * 1000)
+                    if index in decided:
+                        # the log's clock has milliseconds: a split, not a measurement to the microsecond
+                        to_decision.append((decided[index] - failures[2]) * 1000)
+                        after_decision.append((webhook.firing[index] - decided[index]) * 1000)
         result = {
             "checks": args.checks,
             "interval_s": args.interval,
@@ -228,6 +250,11 @@ def main():
             "latency_p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
             "latency_p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
             "latency_max_ms": round(max(latencies), 1) if latencies else None,
+            # where the time goes: target's answer to the logged decision, and the decision to the webhook
+            "answer_to_decision_p50_p95_ms": [round(percentile(to_decision, q), 1) for q in (0.5, 0.95)]
+            if to_decision else None,
+            "decision_to_webhook_p50_p95_ms": [round(percentile(after_decision, q), 1) for q in (0.5, 0.95)]
+            if after_decision else None,
             "jvm_flags": " ".join(JVM_FLAGS),
         }
         print(json.dumps(result, indent=2))

@@ -19,8 +19,10 @@ import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Prometheus meters for probes and check states. Meters are created once per check (and per outcome) and
- * cached, because every probe records into them.
+ * Prometheus meters for probes and check states. The per-check series (durations, results, states) are written
+ * from plain per-check figures when Prometheus scrapes ({@link ProbeTallies}, {@link CheckStateMetrics}), not kept
+ * as Micrometer meters: at ten thousand checks those were some fifty thousand meters with their identifiers and
+ * tags. Per-dependency meters are created once and cached, because every probe records into them.
  *
  * <ul>
  *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency (count, sum, max)</li>
@@ -40,32 +42,32 @@ public final class ProbeMetrics {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
-    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Timer> dependencyDurations = new ConcurrentHashMap<>();
-    private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
     private final CheckStateMetrics stateMetrics;
+    private final ProbeTallies tallies = new ProbeTallies(System::nanoTime);
 
     public ProbeMetrics(PrometheusMeterRegistry registry, CheckIndex checks, CheckStates states) {
         this.registry = registry;
         this.stateMetrics = new CheckStateMetrics(states, checks.checks());
         registry.getPrometheusRegistry().register(stateMetrics);
+        registry.getPrometheusRegistry().register(tallies);
     }
 
-    /** The checks whose states are shown, at start and after a configuration change applied while running. */
+    /**
+     * The checks whose series are shown, at start and after a configuration change applied while running: a
+     * removed check's series end.
+     */
     public void watch(Collection<CheckConfig> configured) {
         stateMetrics.watch(configured);
+        tallies.retain(configured.stream().map(CheckConfig::id).toList());
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
         // per check: count, sum and max only; the buckets are per dependency, so ten thousand checks do not
         // mean a hundred thousand bucket series on every scrape
-        durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
-                        .description("How long probes take")
-                        .tags("check", id, "dependency", result.dependency())
-                        .register(registry))
-                .record(result.latency());
+        tallies.record(result);
         dependencyDurations.computeIfAbsent(result.dependency(), dependency ->
                         Timer.builder("sentinel.dependency.probe.duration")
                                 .description("How long probes of a dependency's checks take, in SLO buckets")
@@ -73,14 +75,6 @@ public final class ProbeMetrics {
                                 .serviceLevelObjectives(LATENCY_BUCKETS)
                                 .register(registry))
                 .record(result.latency());
-        String failure = result.failureClass() == null ? "none" : result.failureClass().name();
-        String key = result.checkId() + '|' + result.outcome() + '|' + failure;
-        results.computeIfAbsent(key, unused -> Counter.builder("sentinel.probe.results")
-                        .description("Probe results by outcome and failure class")
-                        .tags("check", result.checkId(), "dependency", result.dependency(),
-                                "outcome", result.outcome().name(), "failure_class", failure)
-                        .register(registry))
-                .increment();
         recordReadings(result);
         return result;
     }
