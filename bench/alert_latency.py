@@ -140,8 +140,11 @@ def write_config(directory, checks, target_port, webhook_port, group_window="", 
         "    breaker: {window: 1000, minimumCalls: 1000}",
         "checks:",
     ]
+    # ten thousand checks with a severity each pass the 1 MiB a configuration may have: beyond a thousand they
+    # keep the default severity (high), which the routing below sends to the same channel
+    severity = " severity: critical," if checks <= 1000 else ""
     for i in range(checks):
-        lines.append(f"  - {{id: c{i}, dependency: target, kind: http, severity: critical,"
+        lines.append(f"  - {{id: c{i}, dependency: target, kind: http,{severity}"
                      f" url: \"http://127.0.0.1:{target_port}/t/{i}\"}}")
     lines += [
         "alerts:",
@@ -208,6 +211,9 @@ def main():
         time.sleep(args.warmup)
         chosen = []
         while len(chosen) < args.failing:
+            if daemon.poll() is not None:
+                with open(log.name) as written:
+                    sys.exit(f"the daemon exited ({daemon.returncode}):\n" + "".join(written.readlines()[-5:]))
             with target.lock:
                 phases = sorted((seen % args.interval, index) for index, seen in target.arrivals.items()
                                 if index not in target.failing)
