@@ -1,18 +1,19 @@
 #!/usr/bin/env python3
 """Alert latency harness: from the deciding failed probe to the Slack webhook receiving the alert.
 
-Runs the daemon jar with N http checks (interval 10 s, failureThreshold 3) against a local target and a local
-Slack stand-in. After a warm-up, K checks are made to fail, in rounds. Each round picks checks whose probes fall
-at least --gap seconds apart in the 10 s cycle (the target has seen when each check probes), so that each alert is
+Runs the daemon jar with N http checks (interval 10 s unless --interval says otherwise, failureThreshold 3)
+against a local target and a local Slack stand-in. After a warm-up, K checks are made to fail, in rounds. Each round picks checks whose probes fall
+at least --gap seconds apart in the checks' cycle (the target has seen when each check probes), so that each alert is
 a message of its own and the figure is one alert's way through the pipeline, grouping window included, not Slack's
 pace (bench/alert_burst.py measures alerts decided close together). For each, the latency is measured from the
 moment the target answered the check's third failing probe (the one that decides DOWN) to the moment the webhook
 received the FIRING message naming it. Prints p50/p95/max.
 
-Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5]
+Usage: python3 bench/alert_latency.py --checks 1000 --failing 30 [--gap 1.5] [--interval 10]
 The jar must be built first: mvn -B -q package -DskipTests
 """
 import argparse
+import datetime
 import http.server
 import json
 import os
@@ -73,6 +74,21 @@ class Target:
         return server
 
 
+STATE_CHANGE = re.compile(r"^(\S+) INFO .* c(\d+) is now DOWN \(was UP\)")
+
+
+def decided_at(log_path, wall_minus_monotonic):
+    """When the daemon logged each check's change to DOWN (the rules' decision), on the harness's monotonic clock."""
+    decided = {}
+    with open(log_path) as log:
+        for line in log:
+            match = STATE_CHANGE.match(line)
+            if match:
+                wall = datetime.datetime.fromisoformat(match.group(1).replace("Z", "+00:00")).timestamp()
+                decided.setdefault(int(match.group(2)), wall - wall_minus_monotonic)
+    return decided
+
+
 FIRING_KEY = re.compile(r"\bc(\d+)@[^/\s\"]+/FIRING-DOWN/ops-slack")
 
 
@@ -113,19 +129,22 @@ class Webhook:
         return server
 
 
-def write_config(directory, checks, target_port, webhook_port, group_window="", slack_burst=None):
+def write_config(directory, checks, target_port, webhook_port, group_window="", slack_burst=None, interval=10):
     lines = [
         "storage:",
         f"  url: jdbc:h2:file:{directory}/data/sentinel",
         f"  reportsDirectory: {directory}/reports",
-        "defaults: {interval: 10s, timeout: 5s, failureThreshold: 3, successThreshold: 2}",
+        f"defaults: {{interval: {interval}s, timeout: 5s, failureThreshold: 3, successThreshold: 2}}",
         "dependencies:",
         "  - id: target",
         "    breaker: {window: 1000, minimumCalls: 1000}",
         "checks:",
     ]
+    # ten thousand checks with a severity each pass the 1 MiB a configuration may have: beyond a thousand they
+    # keep the default severity (high), which the routing below sends to the same channel
+    severity = " severity: critical," if checks <= 1000 else ""
     for i in range(checks):
-        lines.append(f"  - {{id: c{i}, dependency: target, kind: http, severity: critical,"
+        lines.append(f"  - {{id: c{i}, dependency: target, kind: http,{severity}"
                      f" url: \"http://127.0.0.1:{target_port}/t/{i}\"}}")
     lines += [
         "alerts:",
@@ -176,6 +195,7 @@ def main():
     parser.add_argument("--failing", type=int, default=30)
     parser.add_argument("--gap", type=float, default=1.5, help="least seconds between two deciding probes of a round")
     parser.add_argument("--warmup", type=int, default=60)
+    parser.add_argument("--interval", type=int, default=10, help="every check's interval, seconds")
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
     args = parser.parse_args()
@@ -183,18 +203,23 @@ def main():
     target, webhook = Target(), Webhook()
     target_server, webhook_server = target.serve(), webhook.serve()
     directory = tempfile.mkdtemp(prefix="sentinel-alert-bench-")
-    config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1])
+    config = write_config(directory, args.checks, target_server.server_address[1], webhook_server.server_address[1],
+                          interval=args.interval)
     daemon, log = start_daemon(args.jar, args.routes, config, directory)
+    wall_minus_monotonic = time.time() - time.monotonic()
     try:
         time.sleep(args.warmup)
         chosen = []
         while len(chosen) < args.failing:
+            if daemon.poll() is not None:
+                with open(log.name) as written:
+                    sys.exit(f"the daemon exited ({daemon.returncode}):\n" + "".join(written.readlines()[-5:]))
             with target.lock:
-                phases = sorted((seen % 10.0, index) for index, seen in target.arrivals.items()
+                phases = sorted((seen % args.interval, index) for index, seen in target.arrivals.items()
                                 if index not in target.failing)
             picked, last = [], None
             for phase, index in phases:
-                if (last is None or phase - last >= args.gap) and (not picked or phase - picked[0][0] <= 10 - args.gap):
+                if (last is None or phase - last >= args.gap) and (not picked or phase - picked[0][0] <= args.interval - args.gap):
                     picked.append((phase, index))
                     last = phase
                 if len(picked) + len(chosen) >= args.failing:
@@ -202,7 +227,8 @@ def main():
             for _, index in picked:
                 target.fail(index)
                 chosen.append(index)
-            time.sleep(35)
+            # three failing probes and the alert: three and a half intervals
+            time.sleep(3.5 * args.interval)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with webhook.lock:
@@ -210,20 +236,31 @@ def main():
                     break
             time.sleep(0.5)
 
-        latencies = []
+        latencies, to_decision, after_decision = [], [], []
+        decided = decided_at(os.path.join(directory, "daemon.log"), wall_minus_monotonic)
         with target.lock, webhook.lock:
             for index in chosen:
                 failures = target.failures.get(index, [])
                 if len(failures) >= 3 and index in webhook.firing:
                     latencies.append((webhook.firing[index] - failures[2]) * 1000)
+                    if index in decided:
+                        # the log's clock has milliseconds: a split, not a measurement to the microsecond
+                        to_decision.append((decided[index] - failures[2]) * 1000)
+                        after_decision.append((webhook.firing[index] - decided[index]) * 1000)
         result = {
             "checks": args.checks,
+            "interval_s": args.interval,
             "alerts_expected": len(chosen),
             "least_gap_between_decisions_s": args.gap,
             "alerts_received": len(latencies),
             "latency_p50_ms": round(percentile(latencies, 0.50), 1) if latencies else None,
             "latency_p95_ms": round(percentile(latencies, 0.95), 1) if latencies else None,
             "latency_max_ms": round(max(latencies), 1) if latencies else None,
+            # where the time goes: target's answer to the logged decision, and the decision to the webhook
+            "answer_to_decision_p50_p95_ms": [round(percentile(to_decision, q), 1) for q in (0.5, 0.95)]
+            if to_decision else None,
+            "decision_to_webhook_p50_p95_ms": [round(percentile(after_decision, q), 1) for q in (0.5, 0.95)]
+            if after_decision else None,
             "jvm_flags": " ".join(JVM_FLAGS),
         }
         print(json.dumps(result, indent=2))

@@ -33,7 +33,8 @@ import time
 import urllib.request
 
 # the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena
-JVM_FLAGS = ["-Xmx128m", "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
+JVM_FLAGS = ["-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC",
+             "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
              "-XX:MaxDirectMemorySize=32m", "-Dio.netty.allocator.numDirectArenas=1",
              "-Dio.netty.allocator.numHeapArenas=1"]
 MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
@@ -164,6 +165,8 @@ def main():
     parser.add_argument("--jar", default=os.path.join(os.path.dirname(__file__), "..", "target", "sentinel.jar"))
     parser.add_argument("--jvm", help="JVM flags instead of the recommended ones, space separated")
     parser.add_argument("--nmt", action="store_true", help="print the JVM's native memory summary at the end")
+    parser.add_argument("--histogram", type=int, default=0, metavar="N",
+                        help="print the N largest classes of the live heap at the end (jcmd GC.class_histogram)")
     parser.add_argument("--threads", action="store_true", help="print CPU per thread group over the window")
     parser.add_argument("--jfr", help="also record a Java Flight Recording to this file")
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
@@ -228,6 +231,11 @@ def main():
             summary = subprocess.run(["jcmd", str(daemon.pid), "VM.native_memory", "summary"],
                                      capture_output=True, text=True).stdout
             print(summary, file=sys.stderr)
+
+        if args.histogram:
+            histogram = subprocess.run(["jcmd", str(daemon.pid), "GC.class_histogram"],
+                                       capture_output=True, text=True).stdout.splitlines()
+            print("\n".join(histogram[:args.histogram + 3] + histogram[-1:]), file=sys.stderr)
 
         lags = []
         with arrivals.lock:

@@ -1,32 +1,35 @@
 package io.sentinel.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sentinel.config.CheckConfig;
 import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import io.sentinel.rules.CheckStates;
-import io.sentinel.model.HealthState;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 
 /**
- * Prometheus meters for probes and check states. Meters are created once per check (and per outcome) and
- * cached, because every probe records into them.
+ * Prometheus meters for probes and check states. The per-check series (durations, results, states) are written
+ * from plain per-check figures when Prometheus scrapes ({@link ProbeTallies}, {@link CheckStateMetrics}), not kept
+ * as Micrometer meters: at ten thousand checks those were some fifty thousand meters with their identifiers and
+ * tags. Per-dependency meters are created once and cached, because every probe records into them.
  *
  * <ul>
  *   <li>{@code sentinel_probe_duration_seconds{check,dependency}}: probe latency (count, sum, max)</li>
  *   <li>{@code sentinel_dependency_probe_duration_seconds{dependency}}: probe latency in a few SLO buckets</li>
  *   <li>{@code sentinel_probe_results_total{check,dependency,outcome,failure_class}}</li>
- *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others</li>
+ *   <li>{@code sentinel_check_state{check,dependency,state}}: 1 for the current state, 0 for the others, read from
+ *       the check states when scraped ({@link CheckStateMetrics})</li>
  *   <li>{@code sentinel_schedule_lag_seconds}: how late a probe started against its schedule</li>
  *   <li>{@code sentinel_reading{check,dependency,name}}: the latest value of each reading (credits left …)</li>
  *   <li>{@code sentinel_probe_cost_usd_total{dependency}}: what paid probes cost</li>
@@ -39,60 +42,32 @@ public final class ProbeMetrics {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final MeterRegistry registry;
-    private final CheckIndex checks;
-    private final Map<String, Timer> durations = new ConcurrentHashMap<>();
     private final Map<String, Timer> dependencyDurations = new ConcurrentHashMap<>();
-    private final Map<String, Counter> results = new ConcurrentHashMap<>();
     private final Map<String, Double> latestReadings = new ConcurrentHashMap<>();
     private final Map<String, Counter> costs = new ConcurrentHashMap<>();
-    private final Map<String, java.util.List<io.micrometer.core.instrument.Meter>> stateGauges = new java.util.HashMap<>();
-    private final CheckStates states;
+    private final CheckStateMetrics stateMetrics;
+    private final ProbeTallies tallies = new ProbeTallies(System::nanoTime);
 
-    public ProbeMetrics(MeterRegistry registry, CheckIndex checks, CheckStates states) {
+    public ProbeMetrics(PrometheusMeterRegistry registry, CheckIndex checks, CheckStates states) {
         this.registry = registry;
-        this.checks = checks;
-        this.states = states;
-        watch(checks.checks());
+        this.stateMetrics = new CheckStateMetrics(states, checks.checks());
+        registry.getPrometheusRegistry().register(stateMetrics);
+        registry.getPrometheusRegistry().register(tallies);
     }
 
     /**
-     * Gives every configured check its state gauges and removes the meters of checks no longer configured,
-     * at start and after a configuration change applied while running.
+     * The checks whose series are shown, at start and after a configuration change applied while running: a
+     * removed check's series end.
      */
-    public synchronized void watch(java.util.Collection<CheckConfig> configured) {
-        java.util.Map<String, CheckConfig> byId = new java.util.HashMap<>();
-        configured.forEach(check -> byId.put(check.id(), check));
-        for (java.util.Iterator<Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>>> it =
-                stateGauges.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, java.util.List<io.micrometer.core.instrument.Meter>> entry = it.next();
-            CheckConfig now = byId.get(entry.getKey());
-            if (now == null || !now.dependency().equals(entry.getValue().get(0).getId().getTag("dependency"))) {
-                entry.getValue().forEach(registry::remove);
-                it.remove();
-            }
-        }
-        for (CheckConfig check : configured) {
-            stateGauges.computeIfAbsent(check.id(), id -> {
-                java.util.List<io.micrometer.core.instrument.Meter> gauges = new java.util.ArrayList<>();
-                for (HealthState state : HealthState.values()) {
-                    gauges.add(Gauge.builder("sentinel.check.state", states, all -> all.state(id).state() == state ? 1 : 0)
-                            .description("1 when the check is in this state")
-                            .tags("check", id, "dependency", check.dependency(), "state", state.name())
-                            .register(registry));
-                }
-                return gauges;
-            });
-        }
+    public void watch(Collection<CheckConfig> configured) {
+        stateMetrics.watch(configured);
+        tallies.retain(configured.stream().map(CheckConfig::id).toList());
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {
         // per check: count, sum and max only; the buckets are per dependency, so ten thousand checks do not
         // mean a hundred thousand bucket series on every scrape
-        durations.computeIfAbsent(result.checkId(), id -> Timer.builder("sentinel.probe.duration")
-                        .description("How long probes take")
-                        .tags("check", id, "dependency", result.dependency())
-                        .register(registry))
-                .record(result.latency());
+        tallies.record(result);
         dependencyDurations.computeIfAbsent(result.dependency(), dependency ->
                         Timer.builder("sentinel.dependency.probe.duration")
                                 .description("How long probes of a dependency's checks take, in SLO buckets")
@@ -100,14 +75,6 @@ public final class ProbeMetrics {
                                 .serviceLevelObjectives(LATENCY_BUCKETS)
                                 .register(registry))
                 .record(result.latency());
-        String failure = result.failureClass() == null ? "none" : result.failureClass().name();
-        String key = result.checkId() + '|' + result.outcome() + '|' + failure;
-        results.computeIfAbsent(key, unused -> Counter.builder("sentinel.probe.results")
-                        .description("Probe results by outcome and failure class")
-                        .tags("check", result.checkId(), "dependency", result.dependency(),
-                                "outcome", result.outcome().name(), "failure_class", failure)
-                        .register(registry))
-                .increment();
         recordReadings(result);
         return result;
     }

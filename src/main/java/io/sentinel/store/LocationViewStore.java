@@ -50,6 +50,7 @@ public final class LocationViewStore implements LocationViewRepository, AutoClos
 
     private final Database database;
     private final BackgroundWriter<LocationView> writer;
+    private volatile boolean writerStarted;
 
     public LocationViewStore(Database database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
@@ -60,12 +61,16 @@ public final class LocationViewStore implements LocationViewRepository, AutoClos
                 .whileFailing("keeping the latest view of each check in memory")
                 .clock(clock)
                 .log(LOG)
-                .build()
-                .start();
+                .build();
     }
 
+    /** Only instances in a cluster save views: the writer's thread starts with the first one. */
     @Override
     public void saveLater(LocationView view) {
+        if (!writerStarted) {
+            writer.start();
+            writerStarted = true;
+        }
         writer.offer(view);
     }
 

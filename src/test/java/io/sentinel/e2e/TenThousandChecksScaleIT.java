@@ -76,8 +76,9 @@ class TenThousandChecksScaleIT {
         Files.createDirectories(file.getParent());
         Files.writeString(file, config("/c0"));
 
-        try (DaemonProcess daemon = DaemonProcess.startWith(directory, Map.of(), java.util.List.of("-Xmx128m",
-                "-XX:+UseSerialGC", "-Xss256k", "-XX:TieredStopAtLevel=1"))) {
+        try (DaemonProcess daemon = DaemonProcess.startWith(directory, Map.of(), java.util.List.of("-Xms16m",
+                "-Xmx128m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-Xss256k",
+                "-XX:TieredStopAtLevel=1"))) {
             await().atMost(Duration.ofMinutes(3)).until(() -> probes.size() >= CHECKS);
 
             Files.writeString(file, config("/edited"));

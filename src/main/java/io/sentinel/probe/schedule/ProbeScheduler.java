@@ -10,14 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -25,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every check's probes when they are due, on one bounded pool shared by all checks: one timetable
- * entry per check, one thread that waits for the earliest due time, and a fixed number of probe threads.
+ * entry per check, one thread that waits for the earliest due time, and probe threads started as probes need
+ * them, up to a limit ({@link ProbeThreads}).
  * Nothing here grows with the number of checks but the timetable, so ten thousand checks cost ten thousand
  * small entries, not ten thousand routes, timers or queued tasks.
  *
@@ -35,7 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class ProbeScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeScheduler.class);
-    private static final Duration WORKER_IDLE = Duration.ofSeconds(60);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -43,23 +39,14 @@ public final class ProbeScheduler implements AutoCloseable {
     private final List<ProbeConsumer> consumers = new CopyOnWriteArrayList<>();
     private final Set<String> reportedUnrouted = ConcurrentHashMap.newKeySet();
     private final Semaphore freeWorkers;
-    private final ThreadPoolExecutor workers;
+    private final ProbeThreads workers;
     private final DistributionSummary lag;
     private final Thread dispatcher;
     private volatile boolean closed;
 
     public ProbeScheduler(int probeThreads, MeterRegistry metrics) {
         this.freeWorkers = new Semaphore(probeThreads);
-        AtomicInteger counter = new AtomicInteger();
-        // the queue never holds more than the free-worker permits allow, so it is bounded by the pool size
-        this.workers = new ThreadPoolExecutor(probeThreads, probeThreads, WORKER_IDLE.toSeconds(), TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(probeThreads), runnable -> {
-                    Thread thread = new Thread(runnable, "sentinel-probe-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        // a small configuration keeps only the threads it uses
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = new ProbeThreads(probeThreads);
         this.lag = DistributionSummary.builder("sentinel.schedule.lag.seconds")
                 .description("How late probes start after they were due (every probe thread busy shows here)")
                 .baseUnit("seconds")
@@ -142,7 +129,7 @@ public final class ProbeScheduler implements AutoCloseable {
                     continue;
                 }
                 try {
-                    workers.execute(() -> run(due.get(), consumer.get()));
+                    workers.run(() -> run(due.get(), consumer.get()));
                 } catch (RejectedExecutionException closing) {
                     completed(due.get());
                 }
@@ -222,7 +209,7 @@ public final class ProbeScheduler implements AutoCloseable {
         dispatcher.interrupt();
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+            if (!workers.awaitTermination(Duration.ofSeconds(10))) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException interrupted) {
