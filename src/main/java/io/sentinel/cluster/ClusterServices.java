@@ -50,6 +50,26 @@ public final class ClusterServices {
         return service;
     }
 
+    /**
+     * The Kubernetes lease service's settings. The lease's namespace is {@code kubernetesResourcesNamespace}: the
+     * service's {@code namespace} property is dropped by Camel 4.18 when no client configuration is given, and the
+     * lease then lands in the pod's own namespace whatever was asked (KubernetesLeaseElectionTest). Its timing
+     * follows {@code lockInterval} as the other services do: read every interval, renewed within four, and a new
+     * leader waits five before it leads. The pod's name (the lease holder, which must be a running, ready pod of the
+     * namespace) stays Camel's default, the pod's host name.
+     */
+    static Map<String, Object> kubernetes(ClusterConfig config) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        if (!config.namespace().isEmpty()) {
+            properties.put("kubernetesResourcesNamespace", config.namespace());
+        }
+        long interval = config.lockInterval().toMillis();
+        properties.put("retryPeriodMillis", interval);
+        properties.put("renewDeadlineMillis", (STALE_AFTER_INTERVALS - 1) * interval);
+        properties.put("leaseDurationMillis", STALE_AFTER_INTERVALS * interval);
+        return properties;
+    }
+
     /** A service whose component comes with a build profile: made by its class name, set by its properties. */
     private static CamelClusterService byName(ClusterConfig config, String memberId, CamelContext camel) {
         try {
@@ -57,8 +77,8 @@ public final class ClusterServices {
                     .getDeclaredConstructor().newInstance();
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("id", memberId);
-            if (config.service() == ClusterConfig.Service.KUBERNETES && !config.namespace().isEmpty()) {
-                properties.put("namespace", config.namespace());
+            if (config.service() == ClusterConfig.Service.KUBERNETES) {
+                properties.putAll(kubernetes(config));
             }
             PropertyBindingSupport.build().withCamelContext(camel).withTarget(service).withProperties(properties)
                     .withRemoveParameters(false).bind();

@@ -43,6 +43,17 @@ class ClusterServicesTest {
 
         assertThat(service.getClass().getName()).isEqualTo(ClusterConfig.Service.KUBERNETES.implementation());
         assertThat(service.getId()).isEqualTo("eu-1-1-abc");
-        assertThat(service.getClass().getMethod("getKubernetesNamespace").invoke(service)).isEqualTo("monitoring");
+        assertThat(service.getClass().getMethod("getKubernetesResourcesNamespace").invoke(service)).isEqualTo("monitoring");
+        assertThat(service.getClass().getMethod("getLeaseDurationMillis").invoke(service)).isEqualTo(10_000L);
+    }
+
+    @Test
+    void theKubernetesLeaseLivesInTheConfiguredNamespaceAndFollowsTheLockInterval() {
+        ClusterConfig config = new ClusterConfig("eu-1", ClusterConfig.Service.KUBERNETES, null, Duration.ofSeconds(2),
+                0, "monitoring");
+
+        assertThat(ClusterServices.kubernetes(config)).containsEntry("kubernetesResourcesNamespace", "monitoring")
+                .containsEntry("retryPeriodMillis", 2_000L).containsEntry("renewDeadlineMillis", 8_000L)
+                .containsEntry("leaseDurationMillis", 10_000L);
     }
 }
