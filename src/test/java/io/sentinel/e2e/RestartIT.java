@@ -64,14 +64,17 @@ class RestartIT {
                     url: http://localhost:%d/health
                 """.formatted(target.port()));
 
+        String firstLog;
         try (DaemonProcess first = DaemonProcess.start(workingDirectory, Map.of())) {
             await().atMost(Duration.ofSeconds(60)).until(() -> count(first.log(), "FIRING [high] api-health DOWN") == 1);
             assertThat(StatusView.state(first, "api-health")).isEqualTo("DOWN");
             assertThat(first.stop()).as("a SIGTERM is a clean exit").isIn(0, 143);
+            firstLog = first.log();
         }
 
         try (DaemonProcess second = DaemonProcess.start(workingDirectory, Map.of())) {
-            assertThat(StatusView.state(second, "api-health")).as("restored before any new probe").isEqualTo("DOWN");
+            assertThat(StatusView.state(second, "api-health")).as("restored before any new probe; first run:%n%s%nsecond run:%n%s", firstLog, second.log())
+                    .isEqualTo("DOWN");
             int failuresAtStart = StatusView.check(second, "api-health").path("counters").path("consecutiveFailures").asInt();
             assertThat(failuresAtStart).isGreaterThanOrEqualTo(3);
             await().atMost(Duration.ofSeconds(60)).until(() -> StatusView.check(second, "api-health")
