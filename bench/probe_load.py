@@ -168,7 +168,8 @@ def main():
     parser.add_argument("--histogram", type=int, default=0, metavar="N",
                         help="print the N largest classes of the live heap at the end (jcmd GC.class_histogram)")
     parser.add_argument("--threads", action="store_true", help="print CPU per thread group over the window")
-    parser.add_argument("--jfr", help="also record a Java Flight Recording to this file")
+    parser.add_argument("--jfr", help="also record a Java Flight Recording to this file (JFR_SETTINGS=settings=<file.jfc>"
+                        " for other settings than the profile ones)")
     parser.add_argument("--routes", default=os.path.join(os.path.dirname(__file__), "..", "routes"))
     parser.add_argument("--cds", action="store_true",
                         help="map the class data sharing archive next to the jar (made first when missing or stale)")
@@ -208,7 +209,7 @@ def main():
 
         if args.jfr:
             # profile the steady state only, not start-up
-            subprocess.run(["jcmd", str(daemon.pid), "JFR.start", "settings=profile", f"duration={args.window}s",
+            subprocess.run(["jcmd", str(daemon.pid), "JFR.start", os.environ.get("JFR_SETTINGS", "settings=profile"), f"duration={args.window}s",
                             f"filename={os.path.abspath(args.jfr)}"], check=True, capture_output=True)
         threads_start = thread_cpu(daemon.pid) if args.threads else {}
         cpu_start, probes_start, t_start = cpu_seconds(daemon.pid), arrivals.total(), time.monotonic()

@@ -24,6 +24,8 @@ public final class BeanNames {
     public static final String PROBE_METRICS = "probeMetrics";
     public static final String RESULT_RECORDER = "resultRecorder";
     public static final String RULES = "rules";
+    /** The filter that lets only verdicts deciding something on to the alert path ({@code ref: verdictDecides}). */
+    public static final String VERDICT_DECIDES = "verdictDecides";
     public static final String ALERT_ROUTER = "alertRouter";
     public static final String ALERT_DELIVERY = "alertDelivery";
     /** The route policy of the routes only the leader runs: Camel's ClusteredRoutePolicy, or none alone. */
@@ -85,8 +87,8 @@ public final class BeanNames {
 
     /** Every fixed name, for checks that want to see them all. */
     public static List<String> fixed() {
-        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, CONNECTIVITY_GATE, PROBE_METRICS, RESULT_RECORDER, RULES, ALERT_ROUTER,
-                ALERT_DELIVERY, RETENTION, DATABASE, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API,
+        return List.of(CHECKS, BREAKER_VERDICT, RESULT_INTAKE, CONNECTIVITY_GATE, PROBE_METRICS, RESULT_RECORDER, RULES,
+                VERDICT_DECIDES, ALERT_ROUTER, ALERT_DELIVERY, RETENTION, DATABASE, HEARTBEAT, STATUS_API, STATUS_PAGE, BREAKER_API, SILENCE_API, COST_API,
                 INCIDENT_API, RELOAD_API, REPORT_API, DAILY_DIAGNOSTICS, API_REPLIES, API_HEADER_FILTER, API_HTTP_SERVER,
                 METRICS_REGISTRY, CIRCUIT_BREAKER_REGISTRY, HTTP_JUDGE, RESULT_CONTRACT, WEBHOOK_POSTER, LEADER_ONLY,
                 CLUSTER_STATES, CLUSTER_MEMBERSHIP);

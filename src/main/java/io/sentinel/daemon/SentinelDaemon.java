@@ -59,6 +59,7 @@ import io.sentinel.rules.CheckStates;
 import io.sentinel.rules.FlapDetection;
 import io.sentinel.rules.Rules;
 import io.sentinel.rules.Verdict;
+import io.sentinel.rules.VerdictDecides;
 import io.sentinel.secret.Redactor;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,6 +175,7 @@ public final class SentinelDaemon implements AutoCloseable {
         main.bind(BeanNames.PROBE_METRICS, probeMetrics);
         main.bind(BeanNames.RESULT_RECORDER, new ResultRecorder(List.of(storage.results, report)));
         main.bind(BeanNames.RULES, rules);
+        main.bind(BeanNames.VERDICT_DECIDES, new VerdictDecides());
         main.bind(BeanNames.CLUSTER_STATES, clusterStates);
         main.bind(BeanNames.ALERT_ROUTER, alerting.path);
         main.bind(BeanNames.ALERT_DELIVERY, alerting.path);

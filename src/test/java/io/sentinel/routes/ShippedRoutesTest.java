@@ -3,6 +3,11 @@ package io.sentinel.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sentinel.daemon.BeanNames;
+import io.sentinel.model.HealthState;
+import io.sentinel.rules.CheckState;
+import io.sentinel.rules.Verdict;
+import io.sentinel.rules.VerdictDecides;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,7 +55,7 @@ class ShippedRoutesTest extends CamelTestSupport {
 
         public Verdict decide(Object body) {
             called("decide", body);
-            return new Verdict(!"nothing".equals(body));
+            return "nothing".equals(body) ? Verdict.NONE : DECIDING;
         }
 
         public void refresh() {
@@ -59,7 +64,7 @@ class ShippedRoutesTest extends CamelTestSupport {
 
         public Verdict pending() {
             called("pending", null);
-            return new Verdict(false);
+            return Verdict.NONE;
         }
 
         public void incidentTimers() {
@@ -92,12 +97,9 @@ class ShippedRoutesTest extends CamelTestSupport {
         }
     }
 
-    /** What the rules return: the routes only ask whether it decides anything. */
-    public record Verdict(boolean decides) {
-        public boolean isEmpty() {
-            return !decides;
-        }
-    }
+    /** A verdict that decides something: the check's state changed. */
+    private static final Verdict DECIDING = new Verdict(new CheckState("api", HealthState.DOWN, Instant.EPOCH, 3, 0, 0,
+            3, Instant.EPOCH, "api-1"), List.of());
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -120,6 +122,7 @@ class ShippedRoutesTest extends CamelTestSupport {
                 BeanNames.CLUSTER_STATES, BeanNames.CLUSTER_MEMBERSHIP)) {
             registry.bind(name, new Step(name));
         }
+        registry.bind(BeanNames.VERDICT_DECIDES, new VerdictDecides());
         // a single instance's leader-only policy: it does nothing
         registry.bind(BeanNames.LEADER_ONLY, new org.apache.camel.support.RoutePolicySupport() { });
     }

@@ -23,7 +23,8 @@ class ProbeSchedulerTest {
 
     @Test
     void theMostSpecificRouteRunsEachCheckAndNoCheckRunsTwiceAtOnce() {
-        try (ProbeScheduler scheduler = new ProbeScheduler(2, new SimpleMeterRegistry())) {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (ProbeScheduler scheduler = new ProbeScheduler(2, metrics)) {
             scheduler.attach(consumer("http", Optional.empty(), Optional.empty()));
             scheduler.attach(consumer("any", Optional.empty(), Optional.of("special")));
             scheduler.plan(List.of(check("one", "http"), check("two", "http"), check("special", "route")));
@@ -33,6 +34,12 @@ class ProbeSchedulerTest {
 
             assertThat(probes).doesNotContainKey("http:special");
             assertThat(mostAtOnce.get()).as("never more probes at once than probe threads").isLessThanOrEqualTo(2);
+            io.micrometer.core.instrument.distribution.HistogramSnapshot lag =
+                    metrics.get("sentinel.schedule.lag.seconds").summary().takeSnapshot();
+            assertThat(lag.count()).as("every probe's lag counted").isGreaterThanOrEqualTo(9);
+            assertThat(lag.histogramCounts()).as("in fixed buckets, up to 30 s").hasSize(7);
+            assertThat(lag.histogramCounts()[6].bucket()).isEqualTo(30.0);
+            assertThat(lag.percentileValues()).as("no percentiles computed per probe").isEmpty();
         }
     }
 
