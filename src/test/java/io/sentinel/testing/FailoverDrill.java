@@ -118,7 +118,7 @@ public final class FailoverDrill implements AutoCloseable {
         ClusterNodes.Node leader = cluster.awaitLeader(Duration.ofSeconds(90));
         ClusterNodes.Node follower = cluster.nodes().stream()
                 .filter(node -> node != leader && node.daemon().isAlive()).findFirst().orElseThrow();
-        awaitPendingAfterAnAttempt(check);
+        awaitPendingAfterAnAttempt(cluster, check);
 
         Instant killed = Instant.now();
         leader.daemon().kill();
@@ -144,7 +144,7 @@ public final class FailoverDrill implements AutoCloseable {
         ClusterNodes.Node leader = cluster.leaders().get(0);
         List<ClusterNodes.Node> others = cluster.nodes().stream()
                 .filter(node -> node != leader && node.daemon().isAlive()).toList();
-        awaitPendingAfterAnAttempt(check);
+        awaitPendingAfterAnAttempt(cluster, check);
 
         Instant frozen = Instant.now();
         leader.daemon().pause();
@@ -168,12 +168,21 @@ public final class FailoverDrill implements AutoCloseable {
         return new Partition(leader.location(), takeover, healed, cluster.leaders().get(0).location());
     }
 
-    /** Slack fails and {@code check} goes DOWN: its notification is tried, refused, and waits in the outbox. */
-    private void awaitPendingAfterAnAttempt(int check) {
+    /**
+     * Slack fails and {@code check} goes DOWN: its notification is tried, refused, and waits in the outbox. A
+     * notification already waiting for its next try goes first and this one with it, so the wait allows for the
+     * channel's longest pause; when it ends without a try, the nodes' logs say why.
+     */
+    private void awaitPendingAfterAnAttempt(ClusterNodes cluster, int check) {
         slackTakes(false);
         fail(check);
         String firing = "check-" + check + "@";
-        await().atMost(Duration.ofSeconds(60)).until(() -> attempted().stream().anyMatch(key -> key.startsWith(firing)));
+        try {
+            await().atMost(Duration.ofSeconds(90)).until(() -> attempted().stream().anyMatch(key -> key.startsWith(firing)));
+        } catch (org.awaitility.core.ConditionTimeoutException notTried) {
+            throw new AssertionError("the notification of check-" + check + " going DOWN was never tried; Slack was"
+                    + " sent " + attempted() + "\n" + cluster.logs(), notTried);
+        }
     }
 
     @Override
