@@ -209,7 +209,8 @@ def main():
 
         if args.jfr:
             # profile the steady state only, not start-up
-            subprocess.run(["jcmd", str(daemon.pid), "JFR.start", os.environ.get("JFR_SETTINGS", "settings=profile"), f"duration={args.window}s",
+            settings = os.environ.get("JFR_SETTINGS", "settings=profile")
+            subprocess.run(["jcmd", str(daemon.pid), "JFR.start", settings, f"duration={args.window}s",
                             f"filename={os.path.abspath(args.jfr)}"], check=True, capture_output=True)
         threads_start = thread_cpu(daemon.pid) if args.threads else {}
         cpu_start, probes_start, t_start = cpu_seconds(daemon.pid), arrivals.total(), time.monotonic()

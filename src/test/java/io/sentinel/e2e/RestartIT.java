@@ -73,7 +73,8 @@ class RestartIT {
         }
 
         try (DaemonProcess second = DaemonProcess.start(workingDirectory, Map.of())) {
-            assertThat(StatusView.state(second, "api-health")).as("restored before any new probe; first run:%n%s%nsecond run:%n%s", firstLog, second.log())
+            assertThat(StatusView.state(second, "api-health"))
+                    .as("restored before any new probe; first run:%n%s%nsecond run:%n%s", firstLog, second.log())
                     .isEqualTo("DOWN");
             int failuresAtStart = StatusView.check(second, "api-health").path("counters").path("consecutiveFailures").asInt();
             assertThat(failuresAtStart).isGreaterThanOrEqualTo(3);

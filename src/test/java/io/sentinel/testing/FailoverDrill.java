@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the failover tests drive Sentinel with, one instance or a cluster: a target whose checks ({@code check-0},
@@ -179,7 +180,7 @@ public final class FailoverDrill implements AutoCloseable {
         String firing = "check-" + check + "@";
         try {
             await().atMost(Duration.ofSeconds(90)).until(() -> attempted().stream().anyMatch(key -> key.startsWith(firing)));
-        } catch (org.awaitility.core.ConditionTimeoutException notTried) {
+        } catch (ConditionTimeoutException notTried) {
             throw new AssertionError("the notification of check-" + check + " going DOWN was never tried; Slack was"
                     + " sent " + attempted() + "\n" + cluster.logs(), notTried);
         }

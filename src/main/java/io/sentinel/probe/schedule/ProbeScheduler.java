@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  * small entries, not ten thousand routes, timers or queued tasks.
  *
  * <p>A due probe waits for a free probe thread rather than queueing behind others: when every thread is busy
- * the lag shows in {@code sentinel_probe_schedule_lag_seconds} instead of in an ever longer queue.
+ * the lag shows in {@code sentinel_schedule_lag_seconds} instead of in an ever longer queue.
  */
 public final class ProbeScheduler implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeScheduler.class);
+    private static final double[] LAG_BUCKETS_SECONDS = {0.005, 0.025, 0.1, 0.25, 1, 5, 30};
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -40,8 +41,6 @@ public final class ProbeScheduler implements AutoCloseable {
     private final Set<String> reportedUnrouted = ConcurrentHashMap.newKeySet();
     private final Semaphore freeWorkers;
     private final ProbeThreads workers;
-    private static final double[] LAG_BUCKETS_SECONDS = {0.005, 0.025, 0.1, 0.25, 1, 5, 30};
-
     private final DistributionSummary lag;
     private final Thread dispatcher;
     private volatile boolean closed;
