@@ -41,14 +41,16 @@ public final class FailoverDrill implements AutoCloseable {
 
     /**
      * Dependencies, {@code count} HTTP checks probed every 300 ms that alert at the first failure, and the alerts to
-     * Slack: the part before {@link ClusterNodes#config}.
+     * Slack: the part before {@link ClusterNodes#config}. The dependency's breaker opens only when every probe fails:
+     * the checks that failed in earlier rounds stay DOWN, and at a lower rate it opened after about a minute of
+     * rounds and short-circuited the next round's check before it could go DOWN.
      */
     public String checks(int count) {
         StringBuilder yaml = new StringBuilder("""
                 defaults: {interval: 300ms, timeout: 1s, failureThreshold: 1}
                 dependencies:
                   - id: supabase
-                    breaker: {window: 1000, minimumCalls: 1000}
+                    breaker: {window: 1000, minimumCalls: 1000, failureRate: 100}
                 checks:
                 """);
         for (int i = 0; i < count; i++) {
