@@ -191,8 +191,11 @@ public final class ProbeScheduler implements AutoCloseable {
     private void completed(DueProbe due) {
         lock.lock();
         try {
-            timetable.completed(due, System.nanoTime());
-            changed.signalAll();
+            // Most completions plan a check an interval ahead, behind the one the dispatcher already waits for;
+            // waking it for those would cost every probe a needless thread switch.
+            if (timetable.completed(due, System.nanoTime())) {
+                changed.signalAll();
+            }
         } finally {
             lock.unlock();
             freeWorkers.release();

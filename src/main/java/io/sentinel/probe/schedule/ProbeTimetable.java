@@ -103,11 +103,13 @@ final class ProbeTimetable {
     /**
      * A probe completed: its check is due again an interval after this probe was due, or at once if that has
      * passed. A probe of a configuration that changed meanwhile leaves the new plan as it is.
+     *
+     * @return true when the check is now the earliest due, so that whoever waits for the earliest must look again
      */
-    void completed(DueProbe probe, long nowNanos) {
+    boolean completed(DueProbe probe, long nowNanos) {
         Entry entry = entries.get(probe.check().id());
         if (entry == null) {
-            return;
+            return false;
         }
         entry.running = false;
         long due;
@@ -120,7 +122,10 @@ final class ProbeTimetable {
             due = entry.dueNanos;
         }
         entry.dueNanos = due;
-        queue.add(new Slot(entry.check.id(), due, entry.generation));
+        Slot slot = new Slot(entry.check.id(), due, entry.generation);
+        queue.add(slot);
+        dropStale();
+        return queue.peek() == slot;
     }
 
     private void dropStale() {

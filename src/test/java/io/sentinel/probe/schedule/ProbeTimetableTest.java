@@ -40,6 +40,21 @@ class ProbeTimetableTest {
     }
 
     @Test
+    void aCompletedProbeSaysWhetherItsCheckIsNowTheEarliestDue() {
+        timetable.plan(check("a", 10), 0);
+        timetable.plan(check("b", 10), 4 * SECOND);
+        DueProbe a = timetable.takeDue(0).orElseThrow();
+
+        assertThat(timetable.completed(a, SECOND)).as("due at 10 s, behind b at 4 s").isFalse();
+
+        DueProbe b = timetable.takeDue(4 * SECOND).orElseThrow();
+        assertThat(timetable.completed(b, 5 * SECOND)).as("due at 14 s, behind a at 10 s").isFalse();
+        timetable.plan(check("c", 2), 6 * SECOND);
+        DueProbe c = timetable.takeDue(6 * SECOND).orElseThrow();
+        assertThat(timetable.completed(c, 7 * SECOND)).as("due at 8 s, before a at 10 s").isTrue();
+    }
+
+    @Test
     void anUnchangedCheckKeepsItsPlaceWhenPlannedAgain() {
         CheckConfig a = check("a", 10);
         timetable.plan(a, 3 * SECOND);
