@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpEntity;
 
@@ -39,8 +40,13 @@ final class BodyReader {
     }
 
     private static Charset charsetOf(HttpEntity entity) {
+        String contentType = entity.getContentType();
+        // most answers name no charset: no need to parse the header to learn that the default applies
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("charset")) {
+            return StandardCharsets.UTF_8;
+        }
         try {
-            ContentType type = ContentType.parseLenient(entity.getContentType());
+            ContentType type = ContentType.parseLenient(contentType);
             return ContentType.getCharset(type, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException unknownCharset) {
             return StandardCharsets.UTF_8;

@@ -161,6 +161,7 @@ public final class HttpCaller implements AutoCloseable {
                         .setMaxConnTotal(MAX_CONNECTIONS)
                         .setMaxConnPerRoute(MAX_CONNECTIONS)
                         .setTlsSocketStrategy(new FirstUseTls())
+                        .setDnsResolver(SystemDnsResolver.INSTANCE)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(DEFAULT_CONNECT_TIMEOUT))
                                 .build())

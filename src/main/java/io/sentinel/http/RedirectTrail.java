@@ -50,8 +50,11 @@ public final class RedirectTrail {
      */
     Optional<HttpRequestSpec> next(HttpRequestSpec current, HttpResponseSnapshot response) throws HttpCallFailure {
         int status = response.status();
+        if (!original.followRedirects() || !REDIRECT_STATUSES.contains(status)) {
+            return Optional.empty();
+        }
         Optional<String> location = response.headers().first("Location").map(String::strip).filter(text -> !text.isEmpty());
-        if (!original.followRedirects() || !REDIRECT_STATUSES.contains(status) || location.isEmpty()) {
+        if (location.isEmpty()) {
             return Optional.empty();
         }
         URI target = target(current, location.get(), status);

@@ -32,7 +32,8 @@ public record ResponseHeaders(Map<String, List<String>> byName) {
 
     /** The first value of the header, if the response has it. */
     public Optional<String> first(String name) {
-        return all(name).stream().findFirst();
+        List<String> values = all(name);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** Every value of the header, in the order received; empty if the response does not have it. */
