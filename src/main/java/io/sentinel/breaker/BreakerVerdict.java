@@ -11,12 +11,13 @@ import java.time.Clock;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Processor;
 
 /**
  * Tells the circuit breaker what a probe result means for the dependency, and turns whatever the breaker
  * did into a result again. Used by the probe route templates around the probe bean.
  */
-public final class BreakerVerdict {
+public final class BreakerVerdict implements Processor {
 
     private final Breakers breakers;
     private final Clock clock;
@@ -41,6 +42,12 @@ public final class BreakerVerdict {
      * dependency, failed because Sentinel lost the network, or watches Sentinel's own connectivity becomes
      * {@link NotCounted}; a working one passes through.
      */
+    /** The step inside the breaker: {@link #judge} on the exchange's result (the fallback calls {@link #recover}). */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(judge(ProbeExchange.result(exchange)));
+    }
+
     public ProbeResult judge(ProbeResult result) {
         if (notCounted.test(result)) {
             throw new NotCounted(result);

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * A step of the results route, before anything counts or stores the result; without connectivity checks it
  * lets everything through.
  */
-public final class ConnectivityGate {
+public final class ConnectivityGate implements Processor {
 
     public static final String LOST = "Sentinel lost connectivity";
     private static final Logger LOG = LoggerFactory.getLogger(ConnectivityGate.class);
@@ -48,6 +50,12 @@ public final class ConnectivityGate {
     public ConnectivityGate(Set<String> connectivityChecks, CheckStates states) {
         this.connectivityChecks = Set.copyOf(connectivityChecks);
         this.states = states;
+    }
+
+    /** The results route's step: {@link #judge} on the exchange's check and result. */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(judge(ProbeExchange.check(exchange), ProbeExchange.result(exchange)));
     }
 
     /** The result as the rest of the pipeline should see it. */

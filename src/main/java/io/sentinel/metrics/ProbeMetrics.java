@@ -16,7 +16,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Processor;
 
 /**
  * Prometheus meters for probes and check states. The per-check series (durations, results, states) are written
@@ -35,7 +37,7 @@ import org.apache.camel.ExchangeProperty;
  *   <li>{@code sentinel_probe_cost_usd_total{dependency}}: what paid probes cost</li>
  * </ul>
  */
-public final class ProbeMetrics {
+public final class ProbeMetrics implements Processor {
 
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
@@ -62,6 +64,12 @@ public final class ProbeMetrics {
     public void watch(Collection<CheckConfig> configured) {
         stateMetrics.watch(configured);
         tallies.retain(configured.stream().map(CheckConfig::id).toList());
+    }
+
+    /** The results route's step: the exchange's result counted; the body stays as it is. */
+    @Override
+    public void process(Exchange exchange) {
+        record(ProbeExchange.check(exchange), ProbeExchange.result(exchange));
     }
 
     public ProbeResult record(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check, @Body ProbeResult result) {

@@ -1,5 +1,8 @@
 package io.sentinel.probe;
 
+import io.sentinel.config.CheckConfig;
+import org.apache.camel.Exchange;
+
 /** What a probe's exchange carries besides its body, for every bean on its way. */
 public final class ProbeExchange {
 
@@ -10,5 +13,15 @@ public final class ProbeExchange {
     public static final String CHECK = "sentinel.check";
 
     private ProbeExchange() {
+    }
+
+    /** The check being probed, as the probe route (or the results route's intake) put it on the exchange. */
+    public static CheckConfig check(Exchange exchange) {
+        return exchange.getProperty(CHECK, CheckConfig.class);
+    }
+
+    /** The result the previous step left as the body. */
+    public static ProbeResult result(Exchange exchange) {
+        return exchange.getMessage().getBody(ProbeResult.class);
     }
 }

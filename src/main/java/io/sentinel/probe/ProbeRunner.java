@@ -7,7 +7,9 @@ import io.sentinel.secret.Redactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * (a bug, not a dependency failure) still yields a result, so the check's state stays truthful and the
  * route keeps running.
  */
-public final class ProbeRunner {
+public final class ProbeRunner implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProbeRunner.class);
 
@@ -29,6 +31,12 @@ public final class ProbeRunner {
         this.probe = probe;
         this.costs = costs;
         this.clock = clock;
+    }
+
+    /** The probe route's step: the exchange's check probed, its result the new body. */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(probe(ProbeExchange.check(exchange)));
     }
 
     public ProbeResult probe(@ExchangeProperty(ProbeExchange.CHECK) CheckConfig check) {

@@ -5,6 +5,7 @@ import io.sentinel.config.CheckIndex;
 import io.sentinel.probe.ProbeExchange;
 import io.sentinel.probe.ProbeResult;
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 
 /**
  * The door of {@code direct:results}. Anything may be sent there, including by operators' own routes, so
@@ -12,12 +13,18 @@ import org.apache.camel.Exchange;
  * redacted when the result was built.) The check rides on the exchange from here on (a probe route has put it
  * there already; an operator's route need not).
  */
-public final class ResultIntake {
+public final class ResultIntake implements Processor {
 
     private final CheckIndex checks;
 
     public ResultIntake(CheckIndex checks) {
         this.checks = checks;
+    }
+
+    /** The results route's first step: the body checked, and the check put on the exchange. */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(accept(exchange.getMessage().getBody(), exchange));
     }
 
     public ProbeResult accept(Object body, Exchange exchange) {

@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import org.apache.camel.Body;
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Processor;
 
 /**
  * The rules step of the results route: every result goes through the check's thresholds (whose announcements
  * pause while the check flaps) and its other rules, and collects what the {@link AlertSource}s raised meanwhile. What comes out is one {@link Verdict}, the only
  * thing the alert path takes.
  */
-public final class Rules {
+public final class Rules implements Processor {
 
     private final CheckStates states;
     private final FlapDetection flapping;
@@ -56,6 +58,12 @@ public final class Rules {
         this.resultRules = List.copyOf(resultRules);
         this.sources = List.copyOf(sources);
         this.clock = clock;
+    }
+
+    /** The results route's step: the verdict on the exchange's result becomes the body. */
+    @Override
+    public void process(Exchange exchange) {
+        exchange.getMessage().setBody(decide(ProbeExchange.check(exchange), ProbeExchange.result(exchange)));
     }
 
     /** The verdict on one result of a check. */
