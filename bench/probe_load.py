@@ -32,11 +32,12 @@ import threading
 import time
 import urllib.request
 
-# the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena
-JVM_FLAGS = ["-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC",
-             "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=32m",
-             "-XX:MaxDirectMemorySize=32m", "-Dio.netty.allocator.numDirectArenas=1",
-             "-Dio.netty.allocator.numHeapArenas=1"]
+# the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena, trimmed
+JVM_FLAGS = ["-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC",
+             "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=32m",
+             "-XX:MaxDirectMemorySize=32m", "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
+             "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
+             "-Dio.netty.allocator.maxOrder=7"]
 MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
 
 

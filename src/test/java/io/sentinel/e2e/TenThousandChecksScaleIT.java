@@ -77,8 +77,8 @@ class TenThousandChecksScaleIT {
         Files.writeString(file, config("/c0"));
 
         try (DaemonProcess daemon = DaemonProcess.startWith(directory, Map.of(), java.util.List.of("-Xms16m",
-                "-Xmx128m", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:+UseSerialGC", "-Xss256k",
-                "-XX:TieredStopAtLevel=1"))) {
+                "-Xmx128m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC", "-Xss256k",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1"))) {
             await().atMost(Duration.ofMinutes(3)).until(() -> probes.size() >= CHECKS);
 
             Files.writeString(file, config("/edited"));
