@@ -37,17 +37,17 @@ public final class BreakerVerdict implements Processor {
         this.notCounted = notCounted;
     }
 
-    /**
-     * Inside the breaker: a failed probe becomes a {@link CountedFailure} and a probe that did not call the
-     * dependency, failed because Sentinel lost the network, or watches Sentinel's own connectivity becomes
-     * {@link NotCounted}; a working one passes through.
-     */
     /** The step inside the breaker: {@link #judge} on the exchange's result (the fallback calls {@link #recover}). */
     @Override
     public void process(Exchange exchange) {
         exchange.getMessage().setBody(judge(ProbeExchange.result(exchange)));
     }
 
+    /**
+     * Inside the breaker: a failed probe becomes a {@link CountedFailure} and a probe that did not call the
+     * dependency, failed because Sentinel lost the network, or watches Sentinel's own connectivity becomes
+     * {@link NotCounted}; a working one passes through.
+     */
     public ProbeResult judge(ProbeResult result) {
         if (notCounted.test(result)) {
             throw new NotCounted(result);
