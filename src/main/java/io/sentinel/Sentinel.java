@@ -170,13 +170,15 @@ public final class Sentinel {
         }
         Supervisor supervisor = new Supervisor(new ConfigLoader(BuiltInKinds.index(), environment), watchedFile.get(),
                 routesDirectory(commandLine, environment), options, config);
+        // Before the start: probes and the API run before startDaemon returns, and a SIGHUP without a handler is
+        // the JVM's signal to stop. One that arrives while the daemon starts is a reload once it runs.
+        reloadOnHangup(supervisor);
         try {
             supervisor.startDaemon();
         } catch (Exception failure) {
             return startFailed(failure, err);
         }
         stopOnShutdown(supervisor::stop);
-        reloadOnHangup(supervisor);
         try {
             supervisor.run();
         } catch (InterruptedException interrupted) {
