@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -48,19 +49,42 @@ final class CheckStateTable {
 
     /** Saves one state within the caller's transaction, unless the stored one comes from a later probe. */
     static void upsert(Connection connection, CheckState state, Instant updatedAt) throws SQLException {
+        if (updateUnlessNewer(connection, state, updatedAt) > 0 || exists(connection, state.checkId())) {
+            return;
+        }
+        // Two writers save states (the streak updates in the background, a decision in its own transaction), so
+        // the row may be inserted by the other between this UPDATE and this INSERT. Then the INSERT meets the
+        // other's key, and the UPDATE, run again, finds the row. The savepoint keeps the caller's transaction
+        // usable after the refused INSERT, which PostgreSQL would otherwise abort.
+        Savepoint beforeInsert = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            bind(insert, state, updatedAt);
+            insert.executeUpdate();
+        } catch (SQLException inserted) {
+            if (!SqlValues.isDuplicateKey(inserted)) {
+                throw inserted;
+            }
+            if (beforeInsert != null) {
+                connection.rollback(beforeInsert);
+            }
+            updateUnlessNewer(connection, state, updatedAt);
+            return;
+        }
+        if (beforeInsert != null) {
+            connection.releaseSavepoint(beforeInsert);
+        }
+    }
+
+    /** The UPDATE: it changes nothing when the stored state comes from a later probe. Returns the rows changed. */
+    private static int updateUnlessNewer(Connection connection, CheckState state, Instant updatedAt)
+            throws SQLException {
         boolean guarded = state.lastProbeAt() != null;
         try (PreparedStatement update = connection.prepareStatement(guarded ? UPDATE_IF_NOT_OLDER : UPDATE)) {
             bind(update, state, updatedAt);
             if (guarded) {
                 SqlValues.setInstant(update, 11, state.lastProbeAt());
             }
-            if (update.executeUpdate() > 0 || exists(connection, state.checkId())) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, state, updatedAt);
-            insert.executeUpdate();
+            return update.executeUpdate();
         }
     }
 
