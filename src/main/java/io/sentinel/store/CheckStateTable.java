@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -53,25 +52,9 @@ final class CheckStateTable {
             return;
         }
         // Two writers save states (the streak updates in the background, a decision in its own transaction), so
-        // the row may be inserted by the other between this UPDATE and this INSERT. Then the INSERT meets the
-        // other's key, and the UPDATE, run again, finds the row. The savepoint keeps the caller's transaction
-        // usable after the refused INSERT, which PostgreSQL would otherwise abort.
-        Savepoint beforeInsert = connection.getAutoCommit() ? null : connection.setSavepoint();
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, state, updatedAt);
-            insert.executeUpdate();
-        } catch (SQLException inserted) {
-            if (!SqlValues.isDuplicateKey(inserted)) {
-                throw inserted;
-            }
-            if (beforeInsert != null) {
-                connection.rollback(beforeInsert);
-            }
+        // the other may insert the row between this UPDATE and this INSERT.
+        if (!InsertUnlessTaken.insert(connection, INSERT, insert -> bind(insert, state, updatedAt))) {
             updateUnlessNewer(connection, state, updatedAt);
-            return;
-        }
-        if (beforeInsert != null) {
-            connection.releaseSavepoint(beforeInsert);
         }
     }
 

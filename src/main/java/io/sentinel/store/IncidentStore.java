@@ -87,15 +87,19 @@ public final class IncidentStore implements IncidentRepository {
     }
 
     private static void upsert(Connection connection, Incident incident) throws SQLException {
+        if (update(connection, incident) > 0) {
+            return;
+        }
+        // two leaders for a moment (a failover) may open the same incident at once
+        if (!InsertUnlessTaken.insert(connection, INSERT_INCIDENT, insert -> bindIncident(insert, incident))) {
+            update(connection, incident);
+        }
+    }
+
+    private static int update(Connection connection, Incident incident) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(UPDATE_INCIDENT)) {
             bindIncident(update, incident);
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_INCIDENT)) {
-            bindIncident(insert, incident);
-            insert.executeUpdate();
+            return update.executeUpdate();
         }
     }
 

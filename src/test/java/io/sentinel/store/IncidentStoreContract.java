@@ -13,11 +13,16 @@ import io.sentinel.incident.IncidentState;
 import io.sentinel.incident.IncidentUpdate;
 import io.sentinel.rules.IncidentIds;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +65,34 @@ abstract class IncidentStoreContract extends StoreContract {
         assertThat(store.alertsOf(List.of(INCIDENT))).containsExactly(listed, held);
         assertThat(store.factsOf(INCIDENT)).containsExactly(opened);
         assertThat(DatabaseFixture.count(database.dataSource(), "alert_event")).isEqualTo(1);
+    }
+
+    /** Two leaders for a moment (a failover) open the same incident at once: one row, and both transactions land. */
+    @Test
+    void twoWritersOpeningTheSameIncidentAtOnceKeepOneRow() throws Exception {
+        Incident opened = Incident.opened(INCIDENT, "supabase-db", Severity.CRITICAL, "db-ping DOWN", NOW);
+        Incident retitled = Incident.opened(INCIDENT, "supabase-db", Severity.CRITICAL, "db-ping and db-rest DOWN", NOW);
+
+        try (Connection first = database.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            IncidentStore.write(first, new IncidentUpdate(List.of(opened), List.of(), List.of()));
+            // the second writer finds no committed row and inserts while the first one's row is uncommitted
+            CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
+                try {
+                    Transactions.inTransaction(database.dataSource(), connection -> {
+                        IncidentStore.write(connection, new IncidentUpdate(List.of(retitled), List.of(), List.of()));
+                        return null;
+                    });
+                } catch (SQLException error) {
+                    throw new CompletionException(error);
+                }
+            });
+            Thread.sleep(300);
+            first.commit();
+            second.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(store.unclosed()).containsExactly(retitled);
     }
 
     @Test
