@@ -32,12 +32,16 @@ import threading
 import time
 import urllib.request
 
-# the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena, trimmed
+# the flags bin/sentinel runs the daemon with (README): C1 only, a small heap, one malloc arena, trimmed, the
+# per-probe code compiled early
 JVM_FLAGS = ["-Xms16m", "-Xmx128m", "-XX:MinHeapFreeRatio=5", "-XX:MaxHeapFreeRatio=20", "-XX:+UseSerialGC",
              "-Xss256k", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=32m",
              "-XX:MaxDirectMemorySize=32m", "-XX:TrimNativeHeapInterval=5000", "-XX:-UsePerfData",
              "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
-             "-Dio.netty.allocator.maxOrder=7"]
+             "-Dio.netty.allocator.maxOrder=7", "-XX:NewRatio=3", "-XX:CompileCommand=quiet"] + [
+    f"-XX:CompileCommand=CompileThresholdScaling,{package}.*::*,0.1"
+    for package in ("io.sentinel", "org.apache.camel", "org.apache.hc", "io.github.resilience4j",
+                    "com.fasterxml.jackson", "io.micrometer")]
 MALLOC_SETTINGS = {"MALLOC_ARENA_MAX": "1", "MALLOC_TRIM_THRESHOLD_": "131072"}
 
 
