@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code java -jar sentinel.jar [run|validate|check|report]}. Exit codes: 0 fine, 1 the daemon failed to start or
@@ -204,10 +206,18 @@ public final class Sentinel {
         return FAILED;
     }
 
-    /** SIGHUP, the usual "read your configuration again", does what a changed file does. */
+    /**
+     * SIGHUP, the usual "read your configuration again", does what a changed file does. A process started with
+     * SIGHUP ignored (under {@code nohup}) keeps it ignored: the JVM installs no handler, so the log says so.
+     */
     private static void reloadOnHangup(Supervisor supervisor) {
         try {
-            Signal.handle(new Signal("HUP"), signal -> supervisor.requestReload());
+            SignalHandler before = Signal.handle(new Signal("HUP"), signal -> supervisor.requestReload());
+            if (before == SignalHandler.SIG_IGN) {
+                LoggerFactory.getLogger(Sentinel.class).warn("SIGHUP is ignored in this process (it was started"
+                        + " under nohup or with SIGHUP ignored), so SIGHUP does not reload the configuration;"
+                        + " a changed file or POST /api/reload does");
+            }
         } catch (IllegalArgumentException unavailable) {
             // no SIGHUP on this platform or JVM (-Xrs): file changes and POST /api/reload still work
         }

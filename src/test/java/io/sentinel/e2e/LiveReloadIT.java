@@ -152,6 +152,15 @@ class LiveReloadIT {
         }
     }
 
+    @Test
+    void aDaemonStartedUnderNohupSaysThatSighupDoesNotReloadIt() throws Exception {
+        Files.writeString(configFile, config("/c"));
+        try (DaemonProcess daemon = DaemonProcess.startUnderNohup(directory, Map.of())) {
+            assertThat(daemon.log()).contains("SIGHUP is ignored in this process");
+            assertThat(daemon.isAlive()).isTrue();
+        }
+    }
+
     private static int successes(DaemonProcess daemon, String check) throws Exception {
         try {
             return StatusView.check(daemon, check).path("counters").path("consecutiveSuccesses").asInt();

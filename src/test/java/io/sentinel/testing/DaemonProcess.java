@@ -66,8 +66,21 @@ public final class DaemonProcess implements AutoCloseable {
     /** As {@link #start}, with the JVM flags given (for instance {@code bin/sentinel}'s small heap). */
     public static DaemonProcess startWith(Path workingDirectory, Map<String, String> environment, List<String> jvmFlags,
                                           String... arguments) throws IOException, InterruptedException {
+        return launch(List.of(), workingDirectory, environment, jvmFlags, arguments);
+    }
+
+    /** As {@link #start}, under {@code nohup}, as an operator may start it: SIGHUP is ignored from the start. */
+    public static DaemonProcess startUnderNohup(Path workingDirectory, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return launch(List.of("nohup"), workingDirectory, environment, List.of("-Xmx256m"));
+    }
+
+    private static DaemonProcess launch(List<String> launcher, Path workingDirectory, Map<String, String> environment,
+                                        List<String> jvmFlags, String... arguments)
+            throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        List<String> command = new ArrayList<>(launcher);
+        command.add(javaExecutable());
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", jar().toString()));
         command.addAll(List.of(arguments));
