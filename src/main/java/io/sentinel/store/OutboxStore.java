@@ -73,11 +73,9 @@ public final class OutboxStore implements OutboxRepository {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bindInsert(insert, entry);
-            insert.executeUpdate();
-            return true;
-        }
+        // the decision that made the entry and the outbox's own changes are copied back from their spools at once
+        // after an outage: the other may insert the row between this check and this INSERT
+        return InsertUnlessTaken.insert(connection, INSERT, insert -> bindInsert(insert, entry));
     }
 
     @Override
@@ -114,8 +112,9 @@ public final class OutboxStore implements OutboxRepository {
             update.setString(5, shorten(entry.lastError()));
             SqlValues.setInstant(update, 6, entry.deliveredAt());
             update.setString(7, entry.key());
-            if (update.executeUpdate() == 0) {
-                insertIfAbsent(connection, entry);
+            if (update.executeUpdate() == 0 && !insertIfAbsent(connection, entry)) {
+                // its decision inserted the row meanwhile: this change goes over it
+                update.executeUpdate();
             }
         }
     }

@@ -16,11 +16,14 @@ import io.sentinel.model.HealthState;
 import io.sentinel.rules.IncidentIds;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +65,29 @@ abstract class DecisionLogContract extends StoreContract {
 
         assertThat(DatabaseFixture.count(database.dataSource(), "alert_event")).isEqualTo(1);
         assertThat(DatabaseFixture.count(database.dataSource(), "notification")).isEqualTo(2);
+    }
+
+    /**
+     * After an outage the decision spool and the outbox spool are copied back at once: the decision inserts its
+     * notification while the outbox writes that it was delivered meanwhile. Both land, and the row says DELIVERED.
+     */
+    @Test
+    void aDecisionAndItsDeliveryCopiedBackAtOnceLeaveTheNotificationDelivered() throws Exception {
+        OutboxEntry pending = down("supabase-db", NOW).notifications().get(0);
+        OutboxEntry delivered = pending.delivered(NOW.plusSeconds(1));
+
+        try (Connection first = database.dataSource().getConnection()) {
+            first.setAutoCommit(false);
+            assertThat(OutboxStore.insertIfAbsent(first, pending)).isTrue();
+            CompletableFuture<Void> second = CompletableFuture.runAsync(
+                    () -> new OutboxStore(database).upsertAll(List.of(delivered)));
+            Thread.sleep(300);
+            first.commit();
+            second.get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(new OutboxStore(database).unfinished()).extracting(OutboxEntry::key).doesNotContain(pending.key());
+        assertThat(DatabaseFixture.count(database.dataSource(), "notification")).isEqualTo(1);
     }
 
     @Test
