@@ -56,7 +56,8 @@ public final class HttpCaller implements AutoCloseable {
     public HttpCaller() {
         this.client = newClient();
         this.deadlines = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "sentinel-probe-deadline");
+            // a name of its own in its first 15 characters, all that top and /proc show
+            Thread thread = new Thread(task, "sentinel-deadline");
             thread.setDaemon(true);
             return thread;
         });

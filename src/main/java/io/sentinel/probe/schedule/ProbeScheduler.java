@@ -55,7 +55,8 @@ public final class ProbeScheduler implements AutoCloseable {
                 // a measurable share of its CPU, and buckets aggregate across instances
                 .serviceLevelObjectives(LAG_BUCKETS_SECONDS)
                 .register(metrics);
-        this.dispatcher = new Thread(this::dispatch, "sentinel-probe-scheduler");
+        // not "sentinel-probe-…": top and /proc show 15 characters, which would count it with the probe threads
+        this.dispatcher = new Thread(this::dispatch, "sentinel-schedule");
         this.dispatcher.setDaemon(true);
         this.dispatcher.start();
     }
