@@ -11,14 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 checks=$1 interval=$2 rounds=$3 jar_a=$4 flags_a=$5 jar_b=$6 flags_b=$7
-# bin/sentinel's flags, as bench/probe_load.py's JVM_FLAGS
-base="-Xms16m -Xmx128m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -XX:+UseSerialGC -Xss256k \
--XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m \
--XX:TrimNativeHeapInterval=5000 -XX:-UsePerfData -Dio.netty.allocator.numDirectArenas=1 \
--Dio.netty.allocator.numHeapArenas=1 -Dio.netty.allocator.maxOrder=7 -XX:NewRatio=3 -XX:CompileCommand=quiet"
-for package in io.sentinel org.apache.camel org.apache.hc io.github.resilience4j com.fasterxml.jackson io.micrometer; do
-  base="$base -XX:CompileCommand=CompileThresholdScaling,$package.*::*,0.1"
-done
+# bin/sentinel's flags: bench/probe_load.py's JVM_FLAGS, one list for both harnesses
+base=$(python3 -c 'import sys; sys.path.insert(0, "bench"); import probe_load; print(" ".join(probe_load.JVM_FLAGS))')
 window="--warmup 60 --window 60"
 [ "$checks" -ge 1000 ] && window="--warmup 45 --window 60"
 out=$(mktemp -d)

@@ -30,13 +30,12 @@ public final class Database implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 4;
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** H2's page cache in KiB: see {@link #withSentinelSettings}. */
+    static final int H2_CACHE_KIB = 1024;
 
     private final HikariDataSource pool;
     private final Flyway flyway;
     private final boolean postgres;
-    /** H2's page cache in KiB: see {@link #withSentinelSettings}. */
-    static final int H2_CACHE_KIB = 1024;
-
     private final String displayUrl;
     private final Outage unavailable;
     private volatile boolean ready;
@@ -200,7 +199,7 @@ public final class Database implements AutoCloseable {
      * Sentinel closes it itself, last. One costs CPU: {@code CACHE_SIZE}, H2's page cache, is 64 MiB per GiB of
      * heap (8 MiB under {@code bin/sentinel}'s 128). Results are appended and seldom read back, so the cache mostly
      * holds index pages that the next commit replaces: they outlive a young collection, fill the old generation
-     * and force a full collection every few seconds at 1,000 checks. 1 MiB costs 8–11 % less CPU per probe at
+     * and force a full collection every few seconds at 1,000 checks. 1 MiB takes 8–11 % off the CPU per probe at
      * 1,000 and 10,000 checks (bench/RESULTS.md). A setting the URL already names is left as it is.
      */
     static String withSentinelSettings(String url) {
