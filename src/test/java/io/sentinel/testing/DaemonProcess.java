@@ -138,6 +138,19 @@ public final class DaemonProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** The daemon's threads and where each stands ({@code jcmd Thread.print}), for a failure that looks like a hang. */
+    public String threadDump() {
+        try {
+            Process jcmd = new ProcessBuilder("jcmd", String.valueOf(process.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor();
+            return dump;
+        } catch (IOException | InterruptedException unavailable) {
+            return "(no thread dump: " + unavailable + ")";
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
